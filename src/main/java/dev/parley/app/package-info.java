@@ -1,0 +1,2 @@
+/** Composition root: the application entry points and the wiring of the layers. */
+package dev.parley.app;

@@ -1,0 +1,25 @@
+package dev.parley.capture;
+
+import dev.parley.decode.Anomaly;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A sequence of frames from a file or a live spool. Corrupt or truncated records never throw: they become anomalies,
+ * everything before them is kept, and the source resynchronises or ends. IOException is for the medium failing.
+ */
+public interface FrameSource extends Closeable {
+
+    /** The next frame, or null at the end. The frame's bytes are valid until the next call. */
+    Frame next() throws IOException;
+
+    /** Problems found in the container so far (truncated record, corrupt block, unknown link type...). */
+    List<Anomaly> anomalies();
+
+    /** Bytes of the capture consumed so far, for progress. */
+    long position();
+
+    /** Total size of the capture in bytes, or -1 when unknown (compressed or growing). */
+    long size();
+}

@@ -1,0 +1,2 @@
+/** Frames from capture files and live interfaces, independent of what they carry. */
+package dev.parley.capture;

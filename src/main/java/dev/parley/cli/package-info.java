@@ -1,0 +1,2 @@
+/** Headless command line (picocli): summary, show, stats, bench. */
+package dev.parley.cli;

@@ -1,0 +1,2 @@
+/** SCTP: DATA chunks handed on as datagrams. */
+package dev.parley.decode.sctp;

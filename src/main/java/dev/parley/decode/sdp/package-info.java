@@ -1,0 +1,2 @@
+/** SDP (RFC 4566) session descriptions as a model. */
+package dev.parley.decode.sdp;

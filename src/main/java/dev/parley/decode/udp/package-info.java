@@ -1,0 +1,2 @@
+/** UDP datagrams. */
+package dev.parley.decode.udp;

@@ -1,0 +1,2 @@
+/** WebSocket framing (RFC 6455) for SIP over WebSocket (RFC 7118). */
+package dev.parley.decode.ws;
