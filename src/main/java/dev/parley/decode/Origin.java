@@ -140,6 +140,11 @@ public final class Origin {
             return this;
         }
 
+        public Builder clear() {
+            size = 0;
+            return this;
+        }
+
         public Origin build() {
             return new Origin(Arrays.copyOf(runs, size), null);
         }

@@ -1,0 +1,63 @@
+package dev.parley.cli;
+
+import dev.parley.session.CaptureLoader;
+import dev.parley.session.CaptureModel;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Builds the full session model of a capture and reports elapsed time, frames per second and peak memory. The
+ * figure to compare with {@code tshark -q -z sip,stat} on the same file; process RSS comes from /proc (Linux).
+ */
+@Command(name = "bench", description = "Load a capture fully and print elapsed time, frames/s and peak memory.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "pcap, pcapng or .gz capture")
+    Path file;
+
+    @Option(names = "--runs", description = "loads in a row; the last is reported (default ${DEFAULT-VALUE})")
+    int runs = 1;
+
+    @Override
+    public Integer call() throws Exception {
+        CaptureModel model = null;
+        long elapsed = 0;
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            model = new CaptureLoader().load(file);
+            elapsed = System.nanoTime() - t0;
+        }
+        var stats = model.sip().statistics();
+        double seconds = elapsed / 1e9;
+        System.out.printf(Locale.ROOT, "file            %s (%d bytes)%n", file, Files.size(file));
+        System.out.printf(Locale.ROOT, "frames          %d%n", model.frames());
+        System.out.printf(Locale.ROOT, "sip messages    %d (%d resent), call-ids %d, sessions %d%n",
+                stats.messages(), stats.resent(), stats.callIds(), model.sip().sessions().size());
+        System.out.printf(Locale.ROOT, "anomalies       %d%n", model.anomalies().total());
+        System.out.printf(Locale.ROOT, "elapsed         %.3f s (model build, JVM start excluded)%n", seconds);
+        System.out.printf(Locale.ROOT, "frames/s        %.0f%n", model.frames() / seconds);
+        System.out.printf(Locale.ROOT, "peak heap       %.1f MiB%n", peakHeapBytes() / 1048576.0);
+        long rss = ProcStatus.kib("VmHWM");
+        System.out.printf(Locale.ROOT, "peak RSS        %s%n", rss < 0 ? "n/a" : String.format(Locale.ROOT,
+                "%.1f MiB", rss / 1024.0));
+        return 0;
+    }
+
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.parley.decode.link;
+
+import dev.parley.capture.Frame;
+import dev.parley.decode.Anomaly;
+import dev.parley.decode.AnomalySink;
+import dev.parley.decode.Bytes;
+import dev.parley.decode.IpAddress;
+import dev.parley.decode.Limits;
+import dev.parley.decode.TransportListener;
+import dev.parley.decode.ip.IpDecoder;
+import dev.parley.decode.ip.IpPayloadHandler;
+import dev.parley.decode.ip.PacketContext;
+import dev.parley.decode.sctp.SctpDecoder;
+import dev.parley.decode.tcp.TcpReassembler;
+import dev.parley.decode.udp.UdpDecoder;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The network layers of one capture: link header by link type, IP (fragments, tunnels), then UDP, TCP (stream
+ * reassembly) and SCTP, ending in calls on a {@link TransportListener}. Not thread-safe: one instance per capture.
+ */
+public final class FrameDecoder {
+    private static final int LINKTYPE_NULL = 0;
+    private static final int LINKTYPE_ETHERNET = 1;
+    private static final int LINKTYPE_RAW_BSD = 12;
+    private static final int LINKTYPE_RAW_OPENBSD = 14;
+    private static final int LINKTYPE_RAW = 101;
+    private static final int LINKTYPE_LOOP = 108;
+    private static final int LINKTYPE_LINUX_SLL = 113;
+    private static final int LINKTYPE_IPV4 = 228;
+    private static final int LINKTYPE_IPV6 = 229;
+    private static final int LINKTYPE_LINUX_SLL2 = 276;
+
+    private static final int PROTO_TCP = 6;
+    private static final int PROTO_UDP = 17;
+    private static final int PROTO_SCTP = 132;
+
+    private final AnomalySink anomalies;
+    private final IpDecoder ip;
+    private final EthernetDecoder ethernet;
+    private final UdpDecoder udp;
+    private final TcpReassembler tcp;
+    private final SctpDecoder sctp;
+    private final Set<Integer> unknownLinkTypes = new HashSet<>();
+    private boolean nullRawIpReported;
+
+    public FrameDecoder(Limits limits, TransportListener out, AnomalySink anomalies) {
+        this.anomalies = anomalies;
+        this.ip = new IpDecoder(limits, anomalies, new Upward());
+        this.ethernet = new EthernetDecoder(ip, anomalies);
+        this.udp = new UdpDecoder(out, anomalies, ip);
+        this.tcp = new TcpReassembler(limits, out, anomalies);
+        this.sctp = new SctpDecoder(limits, out, anomalies);
+    }
+
+    public void decode(Frame frame) {
+        Bytes data = frame.data();
+        PacketContext ctx = PacketContext.direct(frame.number(), frame.timestampNanos(), data, frame.fileOffset());
+        ip.expire(frame.timestampNanos());
+        switch (frame.linkType()) {
+            case LINKTYPE_ETHERNET -> ethernet.decode(data, ctx, 0);
+            case LINKTYPE_LINUX_SLL -> {
+                if (truncatedLink(data, 16, "Linux cooked", ctx)) {
+                    return;
+                }
+                ethernet.etherType(data.u16(14), data.slice(16), ctx, 0);
+            }
+            case LINKTYPE_LINUX_SLL2 -> {
+                if (truncatedLink(data, 20, "Linux cooked v2", ctx)) {
+                    return;
+                }
+                ethernet.etherType(data.u16(0), data.slice(20), ctx, 0);
+            }
+            case LINKTYPE_NULL, LINKTYPE_LOOP -> loopback(data, ctx);
+            case LINKTYPE_RAW, LINKTYPE_RAW_BSD, LINKTYPE_RAW_OPENBSD -> ip.decode(data, ctx, 0);
+            case LINKTYPE_IPV4 -> ip.decodeIpv4(data, ctx, 0);
+            case LINKTYPE_IPV6 -> ip.decodeIpv6(data, ctx, 0);
+            default -> {
+                if (unknownLinkTypes.add(frame.linkType())) {
+                    anomalies.report(Anomaly.note("link.type.unsupported", frame.number(),
+                            "link type " + frame.linkType() + " is not decoded"));
+                }
+            }
+        }
+    }
+
+    /** End of capture: incomplete fragment sets and TCP holes become anomalies; buffered TCP data is delivered. */
+    public void finish() {
+        ip.finish();
+        tcp.finish();
+    }
+
+    /** BSD NULL/LOOP: a 4-byte address family in either byte order, or (seen in the wild) no header at all. */
+    private void loopback(Bytes data, PacketContext ctx) {
+        if (looksLikeIpv4(data)) {
+            if (!nullRawIpReported) {
+                nullRawIpReported = true;
+                anomalies.report(Anomaly.note("link.null.raw_ip", ctx.frame(),
+                        "NULL/loopback frames start with an IPv4 header and no address family: read as raw IP"));
+            }
+            ip.decodeIpv4(data, ctx, 0);
+            return;
+        }
+        if (truncatedLink(data, 4, "loopback", ctx)) {
+            return;
+        }
+        long family = data.u32(0);
+        if (!isFamily(family)) {
+            family = Long.reverseBytes(family) >>> 32;
+        }
+        if (family == 2) {
+            ip.decodeIpv4(data.slice(4), ctx, 0);
+        } else if (isFamily(family)) {
+            ip.decodeIpv6(data.slice(4), ctx, 0);
+        }
+    }
+
+    private static boolean isFamily(long family) {
+        return family == 2 || family == 24 || family == 28 || family == 30;
+    }
+
+    /** An IPv4 header right at the start: version 4, a sane IHL and a total length that fits what was captured. */
+    private static boolean looksLikeIpv4(Bytes data) {
+        int first = data.u8(0);
+        if (first < 0x45 || first > 0x4f) {
+            return false;
+        }
+        int total = data.u16(2);
+        return total >= (first & 0x0f) * 4 && total <= data.length();
+    }
+
+    private boolean truncatedLink(Bytes data, int headerLength, String what, PacketContext ctx) {
+        if (data.length() >= headerLength) {
+            return false;
+        }
+        anomalies.report(Anomaly.warning("link.header.truncated", ctx.frame(),
+                what + " header truncated (" + data.length() + " bytes)"));
+        return true;
+    }
+
+    /** What the IP layer hands up: transport payloads and Ethernet frames found in tunnels. */
+    private final class Upward implements IpPayloadHandler {
+        @Override
+        public void transport(int protocol, IpAddress src, IpAddress dst, Bytes payload, PacketContext ctx, int depth) {
+            switch (protocol) {
+                case PROTO_UDP -> udp.decode(src, dst, payload, ctx, depth);
+                case PROTO_TCP -> tcp.segment(src, dst, payload, ctx);
+                case PROTO_SCTP -> sctp.decode(src, dst, payload, ctx);
+                default -> { }
+            }
+        }
+
+        @Override
+        public void ethernet(Bytes frame, PacketContext ctx, int depth) {
+            ethernet.decode(frame, ctx, depth);
+        }
+    }
+}

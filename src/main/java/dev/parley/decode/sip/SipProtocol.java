@@ -1,0 +1,116 @@
+package dev.parley.decode.sip;
+
+import dev.parley.decode.AnomalySink;
+import dev.parley.decode.Bytes;
+import dev.parley.decode.Flow;
+import dev.parley.decode.Limits;
+import dev.parley.decode.Origin;
+import dev.parley.decode.ProtocolPlugin;
+import dev.parley.decode.Transport;
+
+/**
+ * SIP as a {@link ProtocolPlugin}: registered on 5060/5061/5080 and found on any other port by its start line.
+ * Datagrams are single messages (RFC 3261 18.3); streams are framed by Content-Length in {@link SipStreamDecoder}.
+ */
+public final class SipProtocol implements ProtocolPlugin {
+    private final Limits limits;
+    private final SipListener listener;
+    private final AnomalySink anomalies;
+    private final boolean keepBytes;
+
+    /**
+     * @param keepBytes keep each message's bytes in its event (tests, small files); otherwise views re-read them
+     *                  from the capture through the event's origin
+     */
+    public SipProtocol(Limits limits, SipListener listener, AnomalySink anomalies, boolean keepBytes) {
+        this.limits = limits;
+        this.listener = listener;
+        this.anomalies = anomalies;
+        this.keepBytes = keepBytes;
+    }
+
+    @Override
+    public String name() {
+        return "sip";
+    }
+
+    @Override
+    public boolean isWellKnownPort(Transport transport, int port) {
+        return port == 5060 || port == 5061 || port == 5080;
+    }
+
+    @Override
+    public boolean matchesDatagram(Flow flow, Bytes payload) {
+        return SipScanner.looksLikeSip(payload);
+    }
+
+    @Override
+    public void datagram(Flow flow, Bytes payload, Origin origin, long frame, long timestampNanos) {
+        emit(flow, payload, origin, frame, timestampNanos);
+    }
+
+    /** Scans one complete message and hands it on; bytes that turn out not to be SIP are dropped silently. */
+    void emit(Flow flow, Bytes message, Origin origin, long frame, long timestampNanos) {
+        SipSummary summary = SipScanner.scan(message, frame);
+        if (summary == null) {
+            return;
+        }
+        for (var a : summary.anomalies()) {
+            anomalies.report(a);
+        }
+        byte[] bytes = keepBytes ? message.toArray() : null;
+        listener.sip(new SipEvent(summary, flow, frame, timestampNanos, origin, bytes));
+    }
+
+    @Override
+    public int streamStart(Flow flow, Bytes firstBytes, boolean pinned) {
+        int skip = 0;
+        while (skip < firstBytes.length() && (firstBytes.u8(skip) == '\r' || firstBytes.u8(skip) == '\n')) {
+            skip++;
+        }
+        if (skip == firstBytes.length()) {
+            return UNDECIDED;
+        }
+        Bytes rest = firstBytes.slice(skip);
+        if (SipScanner.looksLikeSip(rest)) {
+            return skip;
+        }
+        if (rest.length() < 16 && startsLikeSip(rest)) {
+            return UNDECIDED;
+        }
+        // Capture started mid-stream: a message boundary is a SIP start line right after a line end.
+        int at = findStartLine(firstBytes);
+        if (at >= 0) {
+            return at;
+        }
+        return firstBytes.length() < 4096 ? UNDECIDED : -1;
+    }
+
+    /** First offset after a line end where a SIP start line begins, or -1. */
+    static int findStartLine(Bytes b) {
+        for (int i = b.indexOf((byte) '\n', 0); i >= 0 && i + 1 < b.length(); i = b.indexOf((byte) '\n', i + 1)) {
+            if (b.u8(i + 1) != '\r' && b.u8(i + 1) != '\n' && SipScanner.looksLikeSip(b.slice(i + 1))) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** A short prefix that could still grow into a SIP start line ("SIP/2", "INVI"). */
+    private static boolean startsLikeSip(Bytes b) {
+        for (int i = 0; i < b.length(); i++) {
+            int c = b.u8(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || c == '/' || c == '.' || c == ' ' || (c >= '0' && c <= '9')
+                    || c == '-' || c == ':' || (c >= 'a' && c <= 'z');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public StreamDecoder openStream(Flow flow) {
+        return new SipStreamDecoder(this, flow, limits, anomalies);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.parley.decode.udp;
+
+import dev.parley.decode.Anomaly;
+import dev.parley.decode.AnomalySink;
+import dev.parley.decode.Bytes;
+import dev.parley.decode.Endpoint;
+import dev.parley.decode.Flow;
+import dev.parley.decode.IpAddress;
+import dev.parley.decode.Transport;
+import dev.parley.decode.TransportListener;
+import dev.parley.decode.ip.IpDecoder;
+import dev.parley.decode.ip.PacketContext;
+
+/** UDP datagrams to the listener; GTP-U (port 2152) is decoded as a tunnel instead. */
+public final class UdpDecoder {
+    private final TransportListener out;
+    private final AnomalySink anomalies;
+    private final IpDecoder tunnels;
+
+    public UdpDecoder(TransportListener out, AnomalySink anomalies, IpDecoder tunnels) {
+        this.out = out;
+        this.anomalies = anomalies;
+        this.tunnels = tunnels;
+    }
+
+    public void decode(IpAddress src, IpAddress dst, Bytes segment, PacketContext ctx, int depth) {
+        if (segment.length() < 8) {
+            anomalies.report(Anomaly.warning("udp.header.truncated", ctx.frame(),
+                    "UDP header truncated (" + segment.length() + " bytes)"));
+            return;
+        }
+        int srcPort = segment.u16(0);
+        int dstPort = segment.u16(2);
+        int length = segment.u16(4);
+        int end = length;
+        if (length > segment.length() || length < 8) {
+            anomalies.report(Anomaly.warning("udp.length.invalid", ctx.frame(),
+                    "UDP length " + length + " but " + segment.length() + " bytes present"));
+            end = segment.length();
+        }
+        Bytes payload = segment.slice(8, end - 8);
+        if ((srcPort == IpDecoder.GTP_U_PORT || dstPort == IpDecoder.GTP_U_PORT)
+                && tunnels.decodeGtpU(payload, ctx, depth)) {
+            return;
+        }
+        Flow flow = new Flow(Transport.UDP, new Endpoint(src, srcPort), new Endpoint(dst, dstPort));
+        out.datagram(flow, payload, ctx.origin(payload), ctx.frame(), ctx.timestampNanos());
+    }
+}

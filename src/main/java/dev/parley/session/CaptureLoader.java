@@ -1,0 +1,80 @@
+package dev.parley.session;
+
+import dev.parley.capture.Frame;
+import dev.parley.capture.FrameSource;
+import dev.parley.capture.file.CaptureFiles;
+import dev.parley.decode.Limits;
+import dev.parley.decode.ProtocolRegistry;
+import dev.parley.decode.link.FrameDecoder;
+import dev.parley.decode.sip.SipProtocol;
+import dev.parley.session.sip.SipCorrelator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Reads a capture into a {@link CaptureModel}: frames -> network layers -> protocol registry -> SIP correlator.
+ * The one load path for files (and later the live spool file).
+ */
+public final class CaptureLoader {
+    private static final int PROGRESS_EVERY = 1 << 16;
+
+    private final Limits limits;
+    private final boolean keepBytes;
+
+    /** @param keepBytes keep message bytes in memory (tests, the CLI's show); views otherwise re-read them */
+    public CaptureLoader(Limits limits, boolean keepBytes) {
+        this.limits = limits;
+        this.keepBytes = keepBytes;
+    }
+
+    public CaptureLoader() {
+        this(Limits.DEFAULT, false);
+    }
+
+    public CaptureModel load(Path file) throws IOException {
+        return load(file, LoadProgress.NONE, () -> false);
+    }
+
+    /**
+     * Loads the whole capture, or until {@code cancelled} says so.
+     *
+     * @throws IOException when the file cannot be read at all (the message names the file and the reason);
+     *                     anything wrong inside a readable capture is an anomaly in the model instead
+     */
+    public CaptureModel load(Path file, LoadProgress progress, BooleanSupplier cancelled) throws IOException {
+        AnomalyLog anomalies = new AnomalyLog();
+        SipCorrelator sip = new SipCorrelator();
+        ProtocolRegistry registry = new ProtocolRegistry(
+                List.of(new SipProtocol(limits, sip::accept, anomalies, keepBytes)), anomalies);
+        FrameDecoder decoder = new FrameDecoder(limits, registry, anomalies);
+        long frames = 0;
+        long first = 0;
+        long last = 0;
+        boolean complete = true;
+        try (FrameSource source = CaptureFiles.open(file)) {
+            Frame f;
+            while ((f = source.next()) != null) {
+                if (frames == 0) {
+                    first = f.timestampNanos();
+                }
+                last = f.timestampNanos();
+                frames++;
+                decoder.decode(f);
+                if ((frames & (PROGRESS_EVERY - 1)) == 0) {
+                    progress.progress(source.position(), source.size(), frames);
+                    if (cancelled.getAsBoolean()) {
+                        complete = false;
+                        break;
+                    }
+                }
+            }
+            decoder.finish();
+            source.anomalies().forEach(anomalies::report);
+            progress.progress(source.position(), source.size(), frames);
+        }
+        sip.finish();
+        return new CaptureModel(file, frames, first, last, sip, anomalies, complete);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.parley.session.sip;
+
+import dev.parley.decode.sip.SipSummary;
+
+/**
+ * Drives a {@link SipCall}'s state from the messages of its Call-ID, the way sngrep's {@code call_update_state} does:
+ * initial INVITE -> CALL_SETUP, 18x -> RINGING, 2xx -> IN_CALL, BYE -> COMPLETED, CANCEL/487 -> CANCELLED,
+ * 486/600 -> BUSY, 3xx -> DIVERTED, other final failures (401/407 included) -> REJECTED. A new initial INVITE after a
+ * failure (e.g. the retry after a 407 challenge) returns to CALL_SETUP; re-INVITEs and their answers change nothing.
+ */
+final class CallTracker {
+    private CallTracker() {
+    }
+
+    static void update(SipCall call, SipMessageRef m, SipSummary s) {
+        long t = m.timestampNanos();
+        call.lastMessageNanos = Math.max(call.lastMessageNanos, t);
+        if (call.startNanos < 0) {
+            call.startNanos = t;
+            call.setState(CallState.CALL_SETUP, t, m.index());
+        }
+        if (m.request()) {
+            onRequest(call, m, s, t);
+        } else if ("INVITE".equals(m.cseqMethod())) {
+            onInviteResponse(call, m, s, t);
+        }
+    }
+
+    private static void onRequest(SipCall call, SipMessageRef m, SipSummary s, long t) {
+        switch (m.method()) {
+            case "INVITE":
+                if (m.toTag() != null || call.state == CallState.IN_CALL || call.state == CallState.COMPLETED) {
+                    if (!m.resent()) {
+                        call.reInvites++;
+                    }
+                    return;
+                }
+                if (call.caller == null) {
+                    call.caller = s.fromUser();
+                    call.callee = s.toUser();
+                    call.callerDisplay = s.fromDisplay();
+                    call.callerTag = m.fromTag();
+                    call.callerEndpoint = m.flow() == null ? null : m.flow().src();
+                    call.calleeEndpoint = m.flow() == null ? null : m.flow().dst();
+                    call.startNanos = t;
+                }
+                if (m.cseq() > call.inviteCseq && call.state.isTerminal()) {
+                    // a new attempt (after 401/407, 3xx...) restarts the setup of the same call
+                    call.endNanos = -1;
+                    call.endedBy = null;
+                    call.endReason = null;
+                    call.reasonHeader = null;
+                    call.setState(CallState.CALL_SETUP, t, m.index());
+                }
+                call.inviteCseq = Math.max(call.inviteCseq, m.cseq());
+                return;
+            case "CANCEL":
+                if (call.state.isSetup()) {
+                    call.setState(CallState.CANCELLED, t, m.index());
+                    end(call, m, s, t, partyOf(call, m), "CANCEL");
+                }
+                return;
+            case "BYE":
+                if (call.state != CallState.COMPLETED) {
+                    call.setState(CallState.COMPLETED, t, m.index());
+                    end(call, m, s, t, partyOf(call, m), "BYE");
+                }
+                return;
+            default:
+                return;
+        }
+    }
+
+    private static void onInviteResponse(SipCall call, SipMessageRef m, SipSummary s, long t) {
+        SipTransaction tx = m.transaction();
+        SipMessageRef req = tx == null ? null : tx.request();
+        if (req != null && req.toTag() != null) {
+            return; // answer to a re-INVITE
+        }
+        int code = m.statusCode();
+        if (code < 200) {
+            if (code >= 180 && call.state == CallState.CALL_SETUP) {
+                call.setState(CallState.RINGING, t, m.index());
+            }
+            if (code >= 180 && call.ringNanos < 0 && call.answerNanos < 0) {
+                call.ringNanos = t;
+            }
+            return;
+        }
+        if (code < 300) {
+            if (call.answerNanos < 0 && (call.state.isSetup() || call.state == CallState.CANCELLED)) {
+                call.answerNanos = t;
+                call.endNanos = -1;
+                call.endedBy = null;
+                call.endReason = null;
+                call.reasonHeader = null;
+                call.setState(CallState.IN_CALL, t, m.index());
+            }
+            return;
+        }
+        if (!call.state.isSetup()) {
+            if (code == 487 && call.state == CallState.CANCELLED && call.reasonHeader == null) {
+                call.reasonHeader = s.reason();
+            }
+            return;
+        }
+        CallState next;
+        if (code < 400) {
+            next = CallState.DIVERTED;
+        } else if (code == 486 || code == 600) {
+            next = CallState.BUSY;
+        } else if (code == 487) {
+            next = CallState.CANCELLED;
+        } else {
+            next = CallState.REJECTED;
+        }
+        call.setState(next, t, m.index());
+        end(call, m, s, t, SipCall.Party.CALLEE, m.label());
+    }
+
+    private static void end(SipCall call, SipMessageRef m, SipSummary s, long t, SipCall.Party by, String why) {
+        call.endNanos = t;
+        call.endedBy = by;
+        call.endReason = why;
+        call.reasonHeader = s.reason();
+    }
+
+    /** The sender of a request: the caller when its From tag is the initial INVITE's, else by flow direction. */
+    static SipCall.Party partyOf(SipCall call, SipMessageRef m) {
+        if (call.callerTag != null && m.fromTag() != null) {
+            return call.callerTag.equals(m.fromTag()) ? SipCall.Party.CALLER : SipCall.Party.CALLEE;
+        }
+        if (m.flow() != null && call.callerEndpoint != null) {
+            if (m.flow().src().equals(call.callerEndpoint)) {
+                return SipCall.Party.CALLER;
+            }
+            if (m.flow().src().equals(call.calleeEndpoint)) {
+                return SipCall.Party.CALLEE;
+            }
+        }
+        return SipCall.Party.UNKNOWN;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.parley.session.sip;
+
+import dev.parley.decode.Endpoint;
+import dev.parley.decode.Flow;
+import dev.parley.decode.Transport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Flags retransmissions exactly as Wireshark's {@code sip_is_packet_resend} does, so that our "resent" count equals
+ * tshark's {@code -z sip,stat}. One state per direction (source and destination endpoint) of one Call-ID remembers
+ * the last CSeq, its method and what was seen for it: a request repeating the last request of that direction (not ACK
+ * or CANCEL), or a final response repeating the last final response code, is resent. Only UDP counts, as in tshark:
+ * reliable transports retransmit below SIP. A Call-ID has few directions, so a short list beats a global map.
+ */
+final class ResendDetector {
+    private static final int NOTHING = 0;
+    private static final int REQUEST = 1;
+    private static final int PROVISIONAL = 2;
+    private static final int FINAL = 3;
+
+    private static final class Direction {
+        final Endpoint src;
+        final Endpoint dst;
+        long cseq;
+        String method;
+        int state;
+        int responseCode;
+
+        Direction(Endpoint src, Endpoint dst) {
+            this.src = src;
+            this.dst = dst;
+        }
+    }
+
+    private final List<Direction> directions = new ArrayList<>(2);
+
+    boolean isResent(Flow flow, boolean request, long cseq, String cseqMethod, int statusCode) {
+        if (flow == null || flow.transport() != Transport.UDP || cseq < 0) {
+            return false;
+        }
+        Direction d = find(flow.src(), flow.dst());
+        boolean fresh = d == null;
+        if (fresh) {
+            d = new Direction(flow.src(), flow.dst());
+            d.cseq = cseq;
+            d.method = cseqMethod;
+            directions.add(d);
+        } else if (d.cseq != cseq) {
+            d.cseq = cseq;
+            d.method = cseqMethod;
+            d.state = NOTHING;
+        }
+        boolean resent = false;
+        if (!fresh) {
+            boolean sameMethod = Objects.equals(cseqMethod, d.method);
+            if (request) {
+                resent = d.state == REQUEST && sameMethod
+                        && !"ACK".equals(cseqMethod) && !"CANCEL".equals(cseqMethod);
+            } else {
+                resent = d.state == FINAL && sameMethod && statusCode >= 200 && statusCode == d.responseCode;
+            }
+        }
+        if (request) {
+            d.state = REQUEST;
+        } else if (statusCode >= 200) {
+            d.responseCode = statusCode;
+            d.state = FINAL;
+        } else {
+            d.state = PROVISIONAL;
+        }
+        return resent;
+    }
+
+    private Direction find(Endpoint src, Endpoint dst) {
+        for (int i = 0; i < directions.size(); i++) {
+            Direction d = directions.get(i);
+            if (d.src.equals(src) && d.dst.equals(dst)) {
+                return d;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.parley.session.sip;
+
+/** What a Call-ID is about, decided by its first request method (or the CSeq method when only responses were seen). */
+public enum SessionKind {
+    CALL, REGISTRATION, MESSAGE, SUBSCRIPTION, OPTIONS, OTHER;
+
+    /** INVITE and the methods that only live inside a call (BYE, ACK, CANCEL, PRACK, UPDATE) make a call. */
+    static SessionKind of(String method) {
+        if (method == null) {
+            return OTHER;
+        }
+        switch (method) {
+            case "INVITE": case "ACK": case "BYE": case "CANCEL": case "PRACK": case "UPDATE":
+                return CALL;
+            case "REGISTER":
+                return REGISTRATION;
+            case "MESSAGE":
+                return MESSAGE;
+            case "SUBSCRIBE": case "NOTIFY": case "PUBLISH":
+                return SUBSCRIPTION;
+            case "OPTIONS":
+                return OPTIONS;
+            default:
+                return OTHER;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.parley.session.sip;
+
+import dev.parley.decode.Anomaly;
+import dev.parley.decode.Limits;
+import dev.parley.decode.sip.SipEvent;
+import dev.parley.decode.sip.SipSummary;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Groups SIP messages, fed in capture order, into one {@link SipSession} per Call-ID, with transactions, dialogs and
+ * call/registration/pager/subscription views, and keeps tshark-comparable {@link SipStatistics}. Correlation is
+ * separate from parsing: only {@link SipSummary} key fields are used, and per message only a compact
+ * {@link SipMessageRef} is kept. Time is capture time only.
+ *
+ * <p>Messages without a Call-ID are counted (statistics and an anomaly "sip.call_id.missing") but kept in no session.
+ * At most {@code Limits.maxCalls} sessions are kept: past it the oldest completed session (else the oldest) is
+ * evicted and counted as dropped; a later message of an evicted Call-ID starts a new session. Not thread-safe: one
+ * loader thread feeds it.
+ */
+public final class SipCorrelator {
+    static final String MISSING_CALL_ID = "sip.call_id.missing";
+    private static final int EVICTION_SCAN = 1024;
+    private static final int MAX_KEPT_ANOMALIES = 1000;
+
+    private final int maxSessions;
+    private final Map<String, SipSession> sessions = new LinkedHashMap<>();
+    private final Map<String, List<SipSession>> awaitingLeg = new HashMap<>();
+    private final Interner interner = new Interner(4096);
+    private final ResendDetector noCallIdResend = new ResendDetector();
+    private final Map<String, long[]> methodCounts = new HashMap<>();
+    private final Map<Integer, long[]> statusCounts = new HashMap<>();
+    private final Map<String, long[]> anomalyCounts = new HashMap<>();
+    private final List<Anomaly> anomalies = new ArrayList<>();
+    private int messages;
+    private long resent;
+    private long callIds;
+    private long withoutCallId;
+    private long dropped;
+
+    public SipCorrelator() {
+        this(Limits.DEFAULT);
+    }
+
+    public SipCorrelator(Limits limits) {
+        this.maxSessions = Math.max(1, limits.maxCalls());
+    }
+
+    /** Adds the next message in capture order. */
+    public void accept(SipEvent e) {
+        SipSummary s = e.sip();
+        int index = messages++;
+        count(s);
+        String callId = s.callId();
+        if (callId == null) {
+            withoutCallId++;
+            if (noCallIdResend.isResent(e.flow(), s.request(), s.cseq(), s.cseqMethod(), s.statusCode())) {
+                resent++;
+            }
+            report(Anomaly.warning(MISSING_CALL_ID, e.frame(), "SIP message without Call-ID: " + s.label()));
+            return;
+        }
+        SipSession session = sessions.get(callId);
+        if (session == null) {
+            session = new SipSession(callId);
+            sessions.put(callId, session);
+            callIds++;
+            linkAwaiting(session);
+            evictIfNeeded();
+        }
+        String before = session.correlationId();
+        SipMessageRef m = session.add(e, index, interner);
+        if (m.resent()) {
+            resent++;
+        }
+        if (before == null && session.correlationId() != null) {
+            linkLeg(session, session.correlationId());
+        }
+    }
+
+    /** End of capture: marks calls still open; their state stays as last seen (see {@link SipCall}). */
+    public void finish() {
+        for (SipSession s : sessions.values()) {
+            s.finish();
+        }
+    }
+
+    /** Sessions in order of their first message. */
+    public List<SipSession> sessions() {
+        return Collections.unmodifiableList(new ArrayList<>(sessions.values()));
+    }
+
+    /** The session of a Call-ID, or null. */
+    public SipSession session(String callId) {
+        return sessions.get(callId);
+    }
+
+    public SipStatistics statistics() {
+        Map<String, Long> methods = new HashMap<>();
+        methodCounts.forEach((k, v) -> methods.put(k, v[0]));
+        Map<String, Long> codes = new HashMap<>();
+        statusCounts.forEach((k, v) -> codes.put(Integer.toString(k), v[0]));
+        Map<String, Long> anomalyMap = new HashMap<>();
+        anomalyCounts.forEach((k, v) -> anomalyMap.put(k, v[0]));
+        return new SipStatistics(messages, resent, callIds, withoutCallId, dropped, methods, codes, anomalyMap);
+    }
+
+    /** Anomalies found while correlating (the first {@value #MAX_KEPT_ANOMALIES}; all are counted in statistics). */
+    public List<Anomaly> anomalies() {
+        return Collections.unmodifiableList(anomalies);
+    }
+
+    private void count(SipSummary s) {
+        if (s.request()) {
+            String method = s.method() == null ? "" : s.method();
+            methodCounts.computeIfAbsent(method, k -> new long[1])[0]++;
+        } else {
+            statusCounts.computeIfAbsent(s.statusCode(), k -> new long[1])[0]++;
+        }
+        List<Anomaly> found = s.anomalies();
+        if (found != null) {
+            for (int i = 0; i < found.size(); i++) {
+                anomalyCounts.computeIfAbsent(found.get(i).code(), k -> new long[1])[0]++;
+            }
+        }
+    }
+
+    private void report(Anomaly a) {
+        anomalyCounts.computeIfAbsent(a.code(), k -> new long[1])[0]++;
+        if (anomalies.size() < MAX_KEPT_ANOMALIES) {
+            anomalies.add(a);
+        }
+    }
+
+    /** A session naming another Call-ID: link now if that leg exists, else when it appears. */
+    private void linkLeg(SipSession session, String otherCallId) {
+        SipSession other = sessions.get(otherCallId);
+        if (other != null) {
+            session.link(other);
+            other.link(session);
+        } else {
+            awaitingLeg.computeIfAbsent(otherCallId, k -> new ArrayList<>(1)).add(session);
+        }
+    }
+
+    private void linkAwaiting(SipSession session) {
+        List<SipSession> waiting = awaitingLeg.remove(session.callId());
+        if (waiting != null) {
+            for (SipSession w : waiting) {
+                w.link(session);
+                session.link(w);
+            }
+        }
+    }
+
+    private void evictIfNeeded() {
+        if (sessions.size() <= maxSessions) {
+            return;
+        }
+        Iterator<SipSession> it = sessions.values().iterator();
+        SipSession victim = null;
+        for (int scanned = 0; it.hasNext() && scanned < EVICTION_SCAN; scanned++) {
+            SipSession s = it.next();
+            if (s.isCompleted()) {
+                victim = s;
+                break;
+            }
+        }
+        if (victim == null) {
+            victim = sessions.values().iterator().next(); // none completed near the head: drop the oldest
+        }
+        sessions.remove(victim.callId());
+        dropped++;
+    }
+}

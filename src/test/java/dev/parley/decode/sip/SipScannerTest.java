@@ -1,0 +1,213 @@
+package dev.parley.decode.sip;
+
+import static dev.parley.decode.sip.SipSamples.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.decode.Anomaly;
+import dev.parley.decode.Bytes;
+import org.junit.jupiter.api.Test;
+
+class SipScannerTest {
+
+    private static SipSummary scan(String text) {
+        return SipScanner.scan(bytes(text), 7);
+    }
+
+    private static SipSummary scanRaw(String raw) {
+        return SipScanner.scan(Bytes.ascii(raw), 7);
+    }
+
+    @Test
+    void rfc3261InviteF1() {
+        SipSummary s = scan(SipSamples.INVITE_F1);
+        assertThat(s.request()).isTrue();
+        assertThat(s.method()).isEqualTo("INVITE").isSameAs(SipScanner.scan(bytes(SipSamples.INVITE_F1), 1).method());
+        assertThat(s.requestUri()).isEqualTo("sip:bob@biloxi.com");
+        assertThat(s.statusCode()).isEqualTo(-1);
+        assertThat(s.callId()).isEqualTo("a84b4c76e66710@pc33.atlanta.com");
+        assertThat(s.fromTag()).isEqualTo("1928301774");
+        assertThat(s.toTag()).isNull();
+        assertThat(s.fromUser()).isEqualTo("alice");
+        assertThat(s.toUser()).isEqualTo("bob");
+        assertThat(s.fromDisplay()).isEqualTo("Alice");
+        assertThat(s.cseq()).isEqualTo(314159);
+        assertThat(s.cseqMethod()).isEqualTo("INVITE");
+        assertThat(s.branch()).isEqualTo("z9hG4bK776asdhds");
+        assertThat(s.viaTransport()).isEqualTo("UDP");
+        assertThat(s.contentType()).isEqualTo("application/sdp");
+        assertThat(s.contentLength()).isEqualTo(SipSamples.SDP_AUDIO_VIDEO.replace("\n", "\r\n").length());
+        assertThat(s.bodyLength()).isEqualTo(s.contentLength());
+        assertThat(s.hasSdp()).isTrue();
+        assertThat(s.anomalies()).isEmpty();
+    }
+
+    @Test
+    void responseWithFoldedVias() {
+        SipSummary s = scan(SipSamples.OK_F9);
+        assertThat(s.request()).isFalse();
+        assertThat(s.statusCode()).isEqualTo(200);
+        assertThat(s.reasonPhrase()).isEqualTo("OK");
+        assertThat(s.method()).isEqualTo("INVITE");
+        assertThat(s.requestUri()).isNull();
+        assertThat(s.branch()).isEqualTo("z9hG4bKnashds8");
+        assertThat(s.toTag()).isEqualTo("a6c85cf");
+        assertThat(s.label()).isEqualTo("200 OK");
+        assertThat(s.anomalies()).isEmpty();
+    }
+
+    @Test
+    void compactFormsQuotedDisplayNameTelUriAndIpv6() {
+        SipSummary s = scan(SipSamples.COMPACT);
+        assertThat(s.callId()).isEqualTo("compact-1@example.com");
+        assertThat(s.fromDisplay()).isEqualTo("Smith, John \"JJ\"");
+        assertThat(s.fromUser()).isEqualTo("john");
+        assertThat(s.fromTag()).isEqualTo("abc123");
+        assertThat(s.toUser()).isEqualTo("+15551234");
+        assertThat(s.viaTransport()).isEqualTo("TCP");
+        assertThat(s.branch()).isEqualTo("z9hG4bKc0mp4ct");
+        assertThat(s.contentType()).isEqualTo("application/sdp");
+        assertThat(s.contentLength()).isEqualTo(s.bodyLength()).isPositive();
+        assertThat(s.expires()).isEqualTo(600);
+        assertThat(s.anomalies()).isEmpty();
+    }
+
+    @Test
+    void registerAndChallengeFields() {
+        SipSummary r = scan(SipSamples.REGISTER_AUTH);
+        assertThat(r.expires()).isEqualTo(7200);
+        assertThat(r.userAgent()).isEqualTo("Parley-Test/1.0");
+        assertThat(r.contentLength()).isZero();
+        assertThat(r.bodyLength()).isZero();
+        SipSummary c = scan(SipSamples.UNAUTHORIZED);
+        assertThat(c.statusCode()).isEqualTo(401);
+        assertThat(c.reasonPhrase()).isEqualTo("Unauthorized");
+        assertThat(c.method()).isEqualTo("REGISTER");
+        assertThat(c.userAgent()).isEqualTo("TestRegistrar");
+        assertThat(scan(SipSamples.OK_REGISTER).expires()).isEqualTo(3600);
+    }
+
+    @Test
+    void reasonCorrelationAndWebSocketTransport() {
+        SipSummary s = scan(SipSamples.BYE_REASON);
+        assertThat(s.reason()).isEqualTo("Q.850;cause=16;text=\"Normal call clearing\"");
+        assertThat(s.correlationId()).isEqualTo("leg-a-77");
+        assertThat(s.viaTransport()).isEqualTo("WSS");
+        assertThat(scanRaw("OPTIONS sip:a@b SIP/2.0\r\nX-CID: xyz\r\n\r\n").correlationId()).isEqualTo("xyz");
+    }
+
+    @Test
+    void textPreviewForPlainAndCpimMessages() {
+        assertThat(scan(SipSamples.MESSAGE_TEXT).textPreview()).isEqualTo("Watson, come here.");
+        SipSummary cpim = scan(SipSamples.MESSAGE_CPIM);
+        assertThat(cpim.contentType()).isEqualTo("message/cpim");
+        assertThat(cpim.textPreview()).isEqualTo("Here is the text of my message.");
+        assertThat(cpim.fromDisplay()).isEqualTo("MR SANDERS");
+        assertThat(scan(SipSamples.INVITE_F1).textPreview()).isNull();
+        String longText = "x".repeat(500);
+        SipSummary l = scan(SipSamples.MESSAGE_TEXT.replace("Watson, come here.", longText));
+        assertThat(l.textPreview()).hasSize(200);
+    }
+
+    @Test
+    void invalidContentLengthIsAnAnomaly() {
+        for (String bad : new String[] {"bad", "xyz", "12abc", "1 2", ""}) {
+            SipSummary s = scanRaw("INVITE sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\n"
+                    + "To: <sip:c@d>\r\nCall-ID: x\r\nCSeq: 1 INVITE\r\nContent-Length: " + bad + "\r\n\r\nbody");
+            assertThat(s.contentLength()).as(bad).isEqualTo(-1);
+            assertThat(s.bodyLength()).isEqualTo(4);
+            assertThat(s.anomalies()).extracting(Anomaly::code).containsExactly("sip.content_length.invalid");
+            assertThat(s.anomalies().get(0).frame()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void zeroWithTrailingSpacesIsValid() {
+        // aiengine_gprs_sip_flow.pcap: "Content-Length: 0" followed by spaces
+        SipSummary s = scanRaw("SIP/2.0 100 Trying\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\n"
+                + "To: <sip:c@d>\r\nCall-ID: x\r\nCSeq: 1 INVITE\r\nContent-Length: 0     \r\n\r\n");
+        assertThat(s.contentLength()).isZero();
+        assertThat(s.anomalies()).isEmpty();
+    }
+
+    @Test
+    void contentLengthShorterAndLongerThanTheBody() {
+        String head = "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h;branch=b\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>\r\n"
+                + "Call-ID: x\r\nCSeq: 1 BYE\r\n";
+        assertThat(scanRaw(head + "Content-Length: 2\r\n\r\nabcd").bodyLength()).isEqualTo(2);
+        SipSummary t = scanRaw(head + "Content-Length: 10\r\n\r\nabcd");
+        assertThat(t.bodyLength()).isEqualTo(4);
+        assertThat(t.anomalies()).extracting(Anomaly::code).containsExactly("sip.body.truncated");
+    }
+
+    @Test
+    void missingHeadersAndBlankLine() {
+        SipSummary s = scanRaw("DBREGISTER sip:1.1.1.1:5060 SIP/2.0\r\nExpires: 3600\r\n\r\n");
+        assertThat(s).isNotNull();
+        assertThat(s.method()).isEqualTo("REGISTER");
+        assertThat(s.expires()).isEqualTo(3600);
+        assertThat(s.anomalies()).extracting(Anomaly::code).containsExactly("sip.leading_junk",
+                "sip.header.missing", "sip.header.missing", "sip.header.missing", "sip.header.missing",
+                "sip.header.missing");
+        assertThat(s.anomalies()).extracting(Anomaly::message).contains("Call-ID header missing", "Via header missing");
+        SipSummary noBlank = scanRaw("OPTIONS sip:a@b SIP/2.0\r\nCall-ID: q\r\nCSeq: 2 OPTIONS");
+        assertThat(noBlank.callId()).isEqualTo("q");
+        assertThat(noBlank.cseq()).isEqualTo(2);
+        assertThat(noBlank.bodyLength()).isZero();
+        assertThat(noBlank.anomalies()).extracting(Anomaly::code).contains("sip.header.unterminated");
+    }
+
+    @Test
+    void lfOnlyCaseInsensitiveNamesAndKeepAlives() {
+        SipSummary s = scanRaw("\r\n\r\nBYE sip:a@b SIP/2.0\nVIA: SIP/2.0/tcp h;BRANCH=z9hG4bKx\ncall-id: lf\n"
+                + "FROM: \"A\" <sips:alice:secret@a.example>;TAG=f1\nto: b <sip:b.example>;tag=t2\ncseq: 5 BYE\n"
+                + "content-length: 3\n\nabc");
+        assertThat(s.callId()).isEqualTo("lf");
+        assertThat(s.viaTransport()).isEqualTo("TCP");
+        assertThat(s.branch()).isEqualTo("z9hG4bKx");
+        assertThat(s.fromUser()).isEqualTo("alice");
+        assertThat(s.fromTag()).isEqualTo("f1");
+        assertThat(s.toUser()).isEqualTo("sip:b.example");
+        assertThat(s.toTag()).isEqualTo("t2");
+        assertThat(s.bodyLength()).isEqualTo(3);
+        assertThat(s.anomalies()).isEmpty();
+    }
+
+    @Test
+    void foldedCallIdIsUnfolded() {
+        SipSummary s = scanRaw("BYE sip:a@b SIP/2.0\r\nCall-ID:\r\n  folded-id\r\nSubject: a\r\n\tb\r\n\r\n");
+        assertThat(s.callId()).isEqualTo("folded-id");
+    }
+
+    @Test
+    void garbageIsNotSip() {
+        assertThat(SipScanner.scan(Bytes.of(new byte[4]), 1)).isNull();
+        assertThat(scanRaw("GET / HTTP/1.1\r\nHost: x\r\n\r\n")).isNull();
+        assertThat(scanRaw("HTTP/1.1 200 OK\r\n\r\n")).isNull();
+        assertThat(scanRaw("REGIStER sip:a@b SIP/2.0\r\n\r\n")).isNull();
+        assertThat(scanRaw("\r\n\r\n")).isNull();
+        assertThat(SipScanner.scan(Bytes.EMPTY, 1)).isNull();
+    }
+
+    @Test
+    void looksLikeSip() {
+        assertThat(SipScanner.looksLikeSip(bytes(SipSamples.INVITE_F1))).isTrue();
+        assertThat(SipScanner.looksLikeSip(bytes(SipSamples.OK_F9))).isTrue();
+        assertThat(SipScanner.looksLikeSip(Bytes.ascii("FOOBAR sip:x@y SIP/2.0\r\n"))).isTrue();
+        assertThat(SipScanner.looksLikeSip(Bytes.ascii("SIP/2.0 487 Request Terminated\r\n"))).isTrue();
+        assertThat(SipScanner.looksLikeSip(Bytes.ascii("\r\n\r\nOPTIONS sip:x SIP/2.0\r\n"))).isTrue();
+        assertThat(SipScanner.looksLikeSip(Bytes.ascii("DBREGISTER sip:1.1.1.1:5060 SIP/2.0\r\nExpires: 3600\r\n\r\n")))
+                .isTrue();
+        assertThat(SipScanner.looksLikeSip(Bytes.ascii("GET / HTTP/1.1\r\nHost: a\r\n\r\n"))).isFalse();
+        assertThat(SipScanner.looksLikeSip(Bytes.ascii("HTTP/1.1 200 OK\r\n\r\n"))).isFalse();
+        assertThat(SipScanner.looksLikeSip(Bytes.ascii("+OK POP3 server ready\r\n"))).isFalse();
+        assertThat(SipScanner.looksLikeSip(Bytes.ascii("+PONG\r\n"))).isFalse();
+        assertThat(SipScanner.looksLikeSip(Bytes.of(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 1, 0, 1, (byte) 0xfc,
+                3, 3, 0, 0, 0}))).isFalse();
+        assertThat(SipScanner.looksLikeSip(Bytes.of(new byte[4]))).isFalse();
+        assertThat(SipScanner.looksLikeSip(Bytes.ascii("invite sip:x SIP/2.0\r\n"))).isFalse();
+        assertThat(SipScanner.looksLikeSip(Bytes.ascii("SIP/2.0 abc OK\r\n"))).isFalse();
+        assertThat(SipScanner.looksLikeSip(Bytes.ascii("INVITE sip:x SIP/3.0\r\n"))).isFalse();
+        // junk before an unknown method is not tolerated
+        assertThat(SipScanner.looksLikeSip(Bytes.ascii("xxFOOBAR sip:x@y SIP/2.0\r\n"))).isFalse();
+    }
+}
