@@ -7,6 +7,7 @@ import dev.parley.decode.Limits;
 import dev.parley.decode.ProtocolRegistry;
 import dev.parley.decode.link.FrameDecoder;
 import dev.parley.decode.sip.SipProtocol;
+import dev.parley.decode.ws.WebSocketSipProtocol;
 import dev.parley.session.sip.SipCorrelator;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,8 +47,9 @@ public final class CaptureLoader {
     public CaptureModel load(Path file, LoadProgress progress, BooleanSupplier cancelled) throws IOException {
         AnomalyLog anomalies = new AnomalyLog();
         SipCorrelator sip = new SipCorrelator();
+        SipProtocol sipProtocol = new SipProtocol(limits, sip::accept, anomalies, keepBytes);
         ProtocolRegistry registry = new ProtocolRegistry(
-                List.of(new SipProtocol(limits, sip::accept, anomalies, keepBytes)), anomalies);
+                List.of(sipProtocol, new WebSocketSipProtocol(sipProtocol, limits, anomalies)), anomalies);
         FrameDecoder decoder = new FrameDecoder(limits, registry, anomalies);
         long frames = 0;
         long first = 0;

@@ -43,9 +43,11 @@ public final class IsupParser {
                 }
                 if (optPointer != 0) {
                     int q = p + 1 + optPointer;
+                    boolean ended = false;
                     while (q < n) {
                         int code = a[base + q] & 0xff;
                         if (code == 0) {
+                            ended = true;
                             break;
                         }
                         int plen = body.u8(q + 1);
@@ -58,6 +60,9 @@ public final class IsupParser {
                             calling = IsupNumber.parse(a, base + q + 2, plen, true);
                         }
                         q += 2 + plen;
+                    }
+                    if (!ended && (problems.isEmpty() || q >= n)) {
+                        problems.add("end of optional parameters missing");
                     }
                 }
             }

@@ -3,7 +3,6 @@ package dev.parley.decode.sip;
 import dev.parley.decode.Anomaly;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -147,10 +146,5 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
             out.add(f.apply(t));
         }
         return out;
-    }
-
-    /** Lower-case helper used by callers comparing media types. */
-    static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }

@@ -22,6 +22,9 @@ import java.util.List;
 public final class SipScanner {
     static final int PREVIEW = 200;
     static final int MAX_LINE = 16 * 1024;
+    private static final byte[] TAG = {'t', 'a', 'g'};
+    private static final byte[] BRANCH = {'b', 'r', 'a', 'n', 'c', 'h'};
+    private static final byte[] EXPIRES = {'e', 'x', 'p', 'i', 'r', 'e', 's'};
 
     private SipScanner() {
     }
@@ -335,7 +338,7 @@ public final class SipScanner {
                 paramsFrom = uriEnd;
             }
             String user = uriUser(skipWs(uriStart, uriEnd), trimEnd(uriStart, uriEnd));
-            String tag = param(paramsFrom, ve, 't', 'a', 'g');
+            String tag = param(paramsFrom, ve, TAG);
             if (from) {
                 fromDisplay = display == null || display.isEmpty() ? null : display;
                 fromUser = user;
@@ -400,16 +403,17 @@ public final class SipScanner {
         }
 
         private void via(int vs, int ve) {
-            int comma = vs;
-            boolean quoted = false;
-            while (comma < ve) {
-                byte c = a[comma];
-                if (c == '"') {
-                    quoted = !quoted;
-                } else if (c == ',' && !quoted) {
-                    break;
+            int comma = StartLine.indexOf(a, (byte) ',', vs, ve, ve);
+            if (comma < ve && StartLine.indexOf(a, (byte) '"', vs, comma, -1) >= 0) {
+                // a quoted parameter before the comma: walk it properly
+                boolean quoted = false;
+                comma = vs;
+                while (comma < ve && (a[comma] != ',' || quoted)) {
+                    if (a[comma] == '"') {
+                        quoted = !quoted;
+                    }
+                    comma++;
                 }
-                comma++;
             }
             // sent-protocol: SIP / 2.0 / UDP (spaces allowed around the slashes)
             int slash1 = indexOf((byte) '/', vs, comma);
@@ -422,7 +426,7 @@ public final class SipScanner {
                 }
                 viaTransport = Names.transport(a, ts, te);
             }
-            String b = param(vs, comma, 'b', 'r', 'a', 'n', 'c', 'h');
+            String b = param(vs, comma, BRANCH);
             branch = b;
         }
 
@@ -433,7 +437,7 @@ public final class SipScanner {
             }
             int from = gt < 0 ? vs : gt + 1;
             int comma = indexOf((byte) ',', from, ve);
-            String v = param(from, comma < 0 ? ve : comma, 'e', 'x', 'p', 'i', 'r', 'e', 's');
+            String v = param(from, comma < 0 ? ve : comma, EXPIRES);
             if (v != null) {
                 long n = parseDigits(v);
                 contactExpires = n < 0 || n > Integer.MAX_VALUE ? -1 : (int) n;
@@ -441,33 +445,31 @@ public final class SipScanner {
         }
 
         /** Value of ";name=value" in [from, to) (name case-insensitive), "" for a flag, null when absent. */
-        private String param(int from, int to, char... name) {
+        private String param(int from, int to, byte[] name) {
             int p = from;
-            while (p < to) {
-                if (a[p] == ';') {
-                    int q = skipWsFold(p + 1, to);
-                    int k = 0;
-                    while (k < name.length && q + k < to && lower(q + k) == name[k]) {
-                        k++;
+            while ((p = StartLine.indexOf(a, (byte) ';', p, to, to)) < to) {
+                int q = skipWsFold(p + 1, to);
+                int k = 0;
+                while (k < name.length && q + k < to && lower(q + k) == name[k]) {
+                    k++;
+                }
+                if (k == name.length) {
+                    int r = skipWsFold(q + k, to);
+                    if (r >= to || a[r] == ';' || a[r] == ',') {
+                        return "";
                     }
-                    if (k == name.length) {
-                        int r = skipWsFold(q + k, to);
-                        if (r >= to || a[r] == ';' || a[r] == ',') {
-                            return "";
+                    if (a[r] == '=') {
+                        int vs = skipWsFold(r + 1, to);
+                        if (vs < to && a[vs] == '"') {
+                            int ve = indexOf((byte) '"', vs + 1, to);
+                            return text(vs + 1, ve < 0 ? to : ve);
                         }
-                        if (a[r] == '=') {
-                            int vs = skipWsFold(r + 1, to);
-                            if (vs < to && a[vs] == '"') {
-                                int ve = indexOf((byte) '"', vs + 1, to);
-                                return text(vs + 1, ve < 0 ? to : ve);
-                            }
-                            int ve = vs;
-                            while (ve < to && a[ve] != ';' && a[ve] != ',' && a[ve] != ' ' && a[ve] != '\t'
-                                    && a[ve] != '\r' && a[ve] != '\n' && a[ve] != '>') {
-                                ve++;
-                            }
-                            return text(vs, ve);
+                        int ve = vs;
+                        while (ve < to && a[ve] != ';' && a[ve] != ',' && a[ve] != ' ' && a[ve] != '\t'
+                                && a[ve] != '\r' && a[ve] != '\n' && a[ve] != '>') {
+                            ve++;
                         }
+                        return text(vs, ve);
                     }
                 }
                 p++;

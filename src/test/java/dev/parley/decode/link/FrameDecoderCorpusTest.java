@@ -60,9 +60,6 @@ class FrameDecoderCorpusTest {
             } catch (IOException e) {
                 continue; // unreadable containers are the capture reader's business
             }
-            System.out.printf("%-55s dgrams=%d chunks=%d streams=%d anomalies=%s%n", dir.relativize(file),
-                    rec.datagrams.size(), rec.chunks.size(), rec.streams.size(),
-                    rec.anomalies.stream().map(a -> a.code()).distinct().toList());
             assertThat(rec.anomalies).allSatisfy(a -> assertThat(a.frame()).as(a.toString()).isPositive());
         }
     }
