@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * The one load path for files (and later the live spool file).
  */
 public final class CaptureLoader {
-    private static final int PROGRESS_EVERY = 1 << 16;
+    private static final int PROGRESS_EVERY = 1 << 14;
 
     private final Limits limits;
     private final boolean keepBytes;
@@ -65,7 +65,7 @@ public final class CaptureLoader {
                 frames++;
                 decoder.decode(f);
                 if ((frames & (PROGRESS_EVERY - 1)) == 0) {
-                    progress.progress(source.position(), source.size(), frames);
+                    progress.progress(source.position(), source.size(), frames, sip);
                     if (cancelled.getAsBoolean()) {
                         complete = false;
                         break;
@@ -74,7 +74,7 @@ public final class CaptureLoader {
             }
             decoder.finish();
             source.anomalies().forEach(anomalies::report);
-            progress.progress(source.position(), source.size(), frames);
+            progress.progress(source.position(), source.size(), frames, sip);
         }
         sip.finish();
         return new CaptureModel(file, frames, first, last, sip, anomalies, complete);
