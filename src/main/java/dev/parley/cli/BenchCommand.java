@@ -26,6 +26,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", description = "loads in a row; the last is reported (default ${DEFAULT-VALUE})")
     int runs = 1;
 
+    @Option(names = "--hold", hidden = true, description = "seconds to wait after loading (for a heap histogram)")
+    int holdSeconds;
+
     @Override
     public Integer call() throws Exception {
         CaptureModel model = null;
@@ -45,9 +48,15 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "elapsed         %.3f s (model build, JVM start excluded)%n", seconds);
         System.out.printf(Locale.ROOT, "frames/s        %.0f%n", model.frames() / seconds);
         System.out.printf(Locale.ROOT, "peak heap       %.1f MiB%n", peakHeapBytes() / 1048576.0);
+        System.gc();
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        System.out.printf(Locale.ROOT, "model heap      %.1f MiB (live after a full GC, model still referenced)%n",
+                heap.getUsed() / 1048576.0);
         long rss = ProcStatus.kib("VmHWM");
         System.out.printf(Locale.ROOT, "peak RSS        %s%n", rss < 0 ? "n/a" : String.format(Locale.ROOT,
                 "%.1f MiB", rss / 1024.0));
+        Thread.sleep(holdSeconds * 1000L);
+        java.lang.ref.Reference.reachabilityFence(model);
         return 0;
     }
 

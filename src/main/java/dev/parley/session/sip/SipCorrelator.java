@@ -32,6 +32,13 @@ public final class SipCorrelator {
     private final Map<String, SipSession> sessions = new LinkedHashMap<>();
     private final Map<String, List<SipSession>> awaitingLeg = new HashMap<>();
     private final Interner interner = new Interner(4096);
+    /** One Flow object per distinct flow: messages and resend state point at it instead of per-packet copies. */
+    private final Map<dev.parley.decode.Flow, dev.parley.decode.Flow> flows = new HashMap<>();
+    private static final int MAX_SHARED_FLOWS = 1 << 20;
+    /** Capture time after which a quiet Call-ID is settled (RFC 3261 timers end within 64*T1 = 32 s). */
+    static final long SETTLE_AFTER_NANOS = 300_000_000_000L;
+    private static final int SETTLE_EVERY = 1 << 15;
+    private long lastSettleNanos;
     private final ResendDetector noCallIdResend = new ResendDetector();
     private final Map<String, long[]> methodCounts = new HashMap<>();
     private final Map<Integer, long[]> statusCounts = new HashMap<>();
@@ -53,6 +60,7 @@ public final class SipCorrelator {
 
     /** Adds the next message in capture order. */
     public void accept(SipEvent e) {
+        e = withSharedFlow(e);
         SipSummary s = e.sip();
         int index = messages++;
         count(s);
@@ -73,6 +81,9 @@ public final class SipCorrelator {
             linkAwaiting(session);
             evictIfNeeded();
         }
+        if ((index & (SETTLE_EVERY - 1)) == SETTLE_EVERY - 1) {
+            settleIdle(e.timestampNanos());
+        }
         String before = session.correlationId();
         SipMessageRef m = session.add(e, index, interner);
         if (m.resent()) {
@@ -81,6 +92,32 @@ public final class SipCorrelator {
         if (before == null && session.correlationId() != null) {
             linkLeg(session, session.correlationId());
         }
+    }
+
+    private void settleIdle(long now) {
+        if (now - lastSettleNanos < SETTLE_AFTER_NANOS / 4) {
+            return;
+        }
+        lastSettleNanos = now;
+        for (SipSession s : sessions.values()) {
+            if (s.isActiveSince(now - SETTLE_AFTER_NANOS)) {
+                continue;
+            }
+            s.settleOnce();
+        }
+    }
+
+    private SipEvent withSharedFlow(SipEvent e) {
+        dev.parley.decode.Flow shared = flows.get(e.flow());
+        if (shared == null) {
+            if (flows.size() >= MAX_SHARED_FLOWS) {
+                return e;
+            }
+            flows.put(e.flow(), e.flow());
+            return e;
+        }
+        return shared == e.flow() ? e
+                : new SipEvent(e.sip(), shared, e.frame(), e.timestampNanos(), e.origin(), e.bytes());
     }
 
     /** End of capture: marks calls still open; their state stays as last seen (see {@link SipCall}). */

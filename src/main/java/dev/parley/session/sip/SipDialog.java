@@ -21,7 +21,7 @@ public final class SipDialog {
     private State state;
     private long confirmedNanos = -1;
     private long terminatedNanos = -1;
-    private final List<SipMessageRef> messages = new ArrayList<>(4);
+    private final ArrayList<SipMessageRef> messages = new ArrayList<>(4);
 
     SipDialog(String callId, String localTag, String remoteTag, State state, long createdNanos) {
         this.callId = callId;
@@ -89,6 +89,10 @@ public final class SipDialog {
     }
 
     /** Messages that carried both tags of this dialog, in capture order. */
+    void trim() {
+        messages.trimToSize();
+    }
+
     public List<SipMessageRef> messages() {
         return Collections.unmodifiableList(messages);
     }

@@ -21,8 +21,8 @@ public final class SipSession {
     private final String callId;
     private SessionKind kind;
     private boolean kindFromRequest;
-    private final List<SipMessageRef> messages = new ArrayList<>(8);
-    private final List<SipTransaction> transactions = new ArrayList<>(4);
+    private final ArrayList<SipMessageRef> messages = new ArrayList<>(8);
+    private final ArrayList<SipTransaction> transactions = new ArrayList<>(4);
     private Map<TxKey, SipTransaction> txIndex; // only for long-lived Call-IDs (keep-alives, refreshes)
     private List<SipDialog> dialogs = List.of();
     private SipCall call;
@@ -39,8 +39,8 @@ public final class SipSession {
     private String reason;
     private long firstNanos = -1;
     private long lastNanos = -1;
-    private final ResendDetector resend = new ResendDetector();
-    private final Object[] shared = new Object[SHARED_SLOTS]; // distinct flows and tags, to keep one copy of each
+    private ResendDetector resend = new ResendDetector(); // null once settled, remade if the Call-ID wakes up
+    private Object[] shared = new Object[SHARED_SLOTS]; // distinct flows and tags, to keep one copy of each
     private int sharedCount;
 
     private record TxKey(String branch, long cseq, String method) {
@@ -57,6 +57,10 @@ public final class SipSession {
         String method = in.intern(s.method());
         String cseqMethod = in.intern(s.cseqMethod());
         long t = e.timestampNanos();
+        if (resend == null) {
+            resend = new ResendDetector();
+            shared = new Object[SHARED_SLOTS];
+        }
         boolean resent = resend.isResent(e.flow(), request, s.cseq(), cseqMethod, s.statusCode());
 
         boolean ackOfFailure = false;
@@ -293,6 +297,35 @@ public final class SipSession {
             related = new ArrayList<>(1);
         }
         related.add(other);
+    }
+
+    /**
+     * Called when the Call-ID has been idle for a while in capture time: drops the state that only serves to match
+     * messages still to come (retransmission memory, the string-sharing table, the transaction index) and trims the
+     * lists, so that a long capture keeps only what the views need. A later message simply remakes that state; only
+     * a retransmission arriving after the idle time would then not be flagged as resent.
+     */
+    void settle() {
+        resend = null;
+        shared = null;
+        sharedCount = 0;
+        txIndex = null;
+        messages.trimToSize();
+        transactions.trimToSize();
+        for (SipDialog d : dialogs) {
+            d.trim();
+        }
+    }
+
+    boolean isActiveSince(long nanos) {
+        return lastNanos >= nanos;
+    }
+
+    /** Settles unless already settled and quiet since. */
+    void settleOnce() {
+        if (resend != null) {
+            settle();
+        }
     }
 
     void finish() {
