@@ -46,16 +46,17 @@ public final class CaptureLoader {
      */
     public CaptureModel load(Path file, LoadProgress progress, BooleanSupplier cancelled) throws IOException {
         AnomalyLog anomalies = new AnomalyLog();
-        SipCorrelator sip = new SipCorrelator();
-        SipProtocol sipProtocol = new SipProtocol(limits, sip::accept, anomalies, keepBytes);
-        ProtocolRegistry registry = new ProtocolRegistry(
-                List.of(sipProtocol, new WebSocketSipProtocol(sipProtocol, limits, anomalies)), anomalies);
-        FrameDecoder decoder = new FrameDecoder(limits, registry, anomalies);
+        SipCorrelator sip = new SipCorrelator(limits);
         long frames = 0;
         long first = 0;
         long last = 0;
         boolean complete = true;
-        try (FrameSource source = CaptureFiles.open(file)) {
+        try (SipEventPipe pipe = new SipEventPipe(sip, progress, file.getFileName().toString());
+             FrameSource source = CaptureFiles.open(file)) {
+            SipProtocol sipProtocol = new SipProtocol(limits, pipe, anomalies, keepBytes);
+            ProtocolRegistry registry = new ProtocolRegistry(
+                    List.of(sipProtocol, new WebSocketSipProtocol(sipProtocol, limits, anomalies)), anomalies);
+            FrameDecoder decoder = new FrameDecoder(limits, registry, anomalies);
             Frame f;
             while ((f = source.next()) != null) {
                 if (frames == 0) {
@@ -65,7 +66,7 @@ public final class CaptureLoader {
                 frames++;
                 decoder.decode(f);
                 if ((frames & (PROGRESS_EVERY - 1)) == 0) {
-                    progress.progress(source.position(), source.size(), frames, sip);
+                    pipe.progress(source.position(), source.size(), frames);
                     if (cancelled.getAsBoolean()) {
                         complete = false;
                         break;
@@ -74,9 +75,8 @@ public final class CaptureLoader {
             }
             decoder.finish();
             source.anomalies().forEach(anomalies::report);
-            progress.progress(source.position(), source.size(), frames, sip);
+            pipe.finish(source.position(), source.size(), frames);
         }
-        sip.finish();
         return new CaptureModel(file, frames, first, last, sip, anomalies, complete);
     }
 }

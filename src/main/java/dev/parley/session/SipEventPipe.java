@@ -1,0 +1,129 @@
+package dev.parley.session;
+
+import dev.parley.decode.sip.SipEvent;
+import dev.parley.decode.sip.SipListener;
+import dev.parley.session.sip.SipCorrelator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Hands SIP events from the decoding thread to a correlating thread in batches, so that reading, decoding and
+ * scanning run on one core while correlation runs on the other. Events keep capture order (one producer, one
+ * consumer). The bounded queue makes a fast reader wait instead of piling up memory. Progress is reported from the
+ * correlating thread, the only one allowed to read the correlator.
+ */
+final class SipEventPipe implements SipListener, AutoCloseable {
+    private static final int BATCH = 2048;
+    private static final int QUEUED_BATCHES = 8;
+
+    /** A batch of events and where the reader was when it was handed over. */
+    private record Batch(List<SipEvent> events, long position, long size, long frames, boolean last) {
+    }
+
+    private final SipCorrelator correlator;
+    private final LoadProgress progress;
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    private final Thread consumer;
+    private volatile Throwable failure;
+    private List<SipEvent> batch = new ArrayList<>(BATCH);
+
+    SipEventPipe(SipCorrelator correlator, LoadProgress progress, String name) {
+        this.correlator = correlator;
+        this.progress = progress;
+        this.consumer = new Thread(this::consume, "parley-correlate-" + name);
+        consumer.setDaemon(true);
+        consumer.start();
+    }
+
+    @Override
+    public void sip(SipEvent event) {
+        batch.add(event);
+        if (batch.size() == BATCH) {
+            handOver(-1, -1, -1, false);
+        }
+    }
+
+    /** Hands what is batched over with a progress snapshot (called by the reader every so many frames). */
+    void progress(long position, long size, long frames) {
+        handOver(position, size, frames, false);
+    }
+
+    /** Hands the rest over and waits until every event was correlated and {@code finish()} ran. */
+    void finish(long position, long size, long frames) {
+        handOver(position, size, frames, true);
+        join();
+    }
+
+    private void handOver(long position, long size, long frames, boolean last) {
+        Batch b = new Batch(batch, position, size, frames, last);
+        batch = new ArrayList<>(BATCH);
+        try {
+            while (!queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                rethrowFailure();
+                if (!consumer.isAlive()) {
+                    throw new IllegalStateException("correlating thread ended early");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading", e);
+        }
+    }
+
+    private void consume() {
+        try {
+            while (true) {
+                Batch b = queue.take();
+                for (SipEvent e : b.events()) {
+                    correlator.accept(e);
+                }
+                if (b.last()) {
+                    correlator.finish();
+                }
+                if (b.frames() >= 0) {
+                    progress.progress(b.position(), b.size(), b.frames(), correlator);
+                }
+                if (b.last()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            failure = t;
+        }
+    }
+
+    private void join() {
+        try {
+            consumer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading", e);
+        }
+        rethrowFailure();
+    }
+
+    private void rethrowFailure() {
+        Throwable t = failure;
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        if (t != null) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** Stops the correlating thread if loading failed before {@link #finish}. */
+    @Override
+    public void close() {
+        if (consumer.isAlive()) {
+            consumer.interrupt();
+        }
+    }
+}
