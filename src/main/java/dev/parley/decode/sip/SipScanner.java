@@ -34,7 +34,21 @@ public final class SipScanner {
         if (payload == null || payload.length() < 11) {
             return false;
         }
-        return StartLine.find(payload.array(), payload.offset(), payload.offset() + payload.length(), new int[1]) >= 0;
+        byte[] a = payload.array();
+        int end = payload.offset() + payload.length();
+        int p = skipKeepAlives(a, payload.offset(), end);
+        if (p >= end) {
+            return false;
+        }
+        // "SIP/2.0 ddd SP": a status line whatever follows, no need to find the line end
+        if (p + 12 <= end && a[p + 11] == ' ' && StartLine.isStatusLine(a, p, p + 12)) {
+            return true;
+        }
+        int e = StartLine.trimCr(a, p, StartLine.lineEnd(a, p, end));
+        if (StartLine.isStatusLine(a, p, e) || StartLine.requestMethodLength(a, p, e) > 0) {
+            return true;
+        }
+        return StartLine.afterJunk(a, p, end, new int[1]) >= 0;
     }
 
     /**
@@ -47,12 +61,49 @@ public final class SipScanner {
         byte[] a = message.array();
         int base = message.offset();
         int end = base + message.length();
-        int[] junk = new int[1];
-        int start = StartLine.find(a, base, end, junk);
-        if (start < 0) {
+        int p = skipKeepAlives(a, base, end);
+        if (p >= end) {
             return null;
         }
-        return new Scan(a, base, end, frame).run(start, junk[0]);
+        // the start line is read once: status line, or a request with a registered method (the common cases) ...
+        int lf = StartLine.lineEnd(a, p, end);
+        int e = StartLine.trimCr(a, p, lf);
+        Scan scan = new Scan(a, base, end, frame);
+        if (StartLine.isStatusLine(a, p, e)) {
+            scan.statusLine(p, e);
+        } else {
+            int ml = StartLine.requestMethodLength(a, p, e);
+            String known = ml > 0 ? Names.knownMethod(a, p, ml) : null;
+            if (known != null) {
+                scan.requestLine(p, e, ml, known);
+            } else {
+                // ... else the rare paths: an extension method, junk before the start line, or no SIP at all
+                int[] junk = new int[1];
+                int start = StartLine.find(a, p, end, junk);
+                if (start < 0) {
+                    return null;
+                }
+                if (junk[0] > 0) {
+                    scan.anomaly("sip.leading_junk", start - base, junk[0] + " junk bytes before the start line");
+                }
+                lf = StartLine.lineEnd(a, start, end);
+                e = StartLine.trimCr(a, start, lf);
+                if (StartLine.isStatusLine(a, start, e)) {
+                    scan.statusLine(start, e);
+                } else {
+                    ml = StartLine.requestMethodLength(a, start, e);
+                    scan.requestLine(start, e, ml, Names.method(a, start, ml));
+                }
+            }
+        }
+        return scan.run(lf + 1);
+    }
+
+    private static int skipKeepAlives(byte[] a, int p, int end) {
+        while (p < end && (a[p] == '\r' || a[p] == '\n')) {
+            p++;
+        }
+        return p;
     }
 
     /** The mutable state of one scan; one short-lived object per message. */
@@ -99,25 +150,22 @@ public final class SipScanner {
             this.frame = frame;
         }
 
-        SipSummary run(int start, int junk) {
-            if (junk > 0) {
-                anomaly("sip.leading_junk", start - base, junk + " junk bytes before the start line");
-            }
-            int lf = StartLine.lineEnd(a, start, end);
-            int e = StartLine.trimCr(a, start, lf);
-            if (StartLine.isStatusLine(a, start, e)) {
-                request = false;
-                status = (a[start + 8] - '0') * 100 + (a[start + 9] - '0') * 10 + (a[start + 10] - '0');
-                int r = skipWs(start + 11, e);
-                reasonPhrase = r < e ? text(r, trimEnd(r, e)) : "";
-            } else {
-                request = true;
-                int ml = StartLine.requestMethodLength(a, start, e);
-                method = Names.method(a, start, ml);
-                int uriStart = start + ml + 1;
-                requestUri = text(uriStart, e - 8);
-            }
-            int bodyStart = headers(lf + 1);
+        void statusLine(int start, int e) {
+            request = false;
+            status = (a[start + 8] - '0') * 100 + (a[start + 9] - '0') * 10 + (a[start + 10] - '0');
+            int r = skipWs(start + 11, e);
+            reasonPhrase = r < e ? text(r, trimEnd(r, e)) : "";
+        }
+
+        void requestLine(int start, int e, int ml, String knownOrExtension) {
+            request = true;
+            method = knownOrExtension;
+            requestUri = text(start + ml + 1, e - 8);
+        }
+
+        /** Reads the headers from {@code headerStart} (after the start line) and builds the summary. */
+        SipSummary run(int headerStart) {
+            int bodyStart = headers(headerStart);
             if (callId == null) {
                 missing("Call-ID");
             }
@@ -511,7 +559,7 @@ public final class SipScanner {
             anomaly("sip.header.missing", -1, header + " header missing");
         }
 
-        private void anomaly(String code, int offset, String text) {
+        void anomaly(String code, int offset, String text) {
             if (anomalies == null) {
                 anomalies = new ArrayList<>(2);
             }
