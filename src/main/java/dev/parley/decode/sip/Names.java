@@ -54,6 +54,15 @@ final class Names {
             "application/vnd.3gpp.sms", "multipart/related", "application/reginfo+xml",
             "application/simple-message-summary", "application/xml", "text/html"};
 
+    private static final boolean[] FIRST = new boolean[256];
+
+    static {
+        for (char c : "cftvilmxrseu".toCharArray()) {
+            FIRST[c] = true;
+            FIRST[c - 32] = true;
+        }
+    }
+
     private Names() {
     }
 
@@ -101,6 +110,11 @@ final class Names {
             default:
                 return OTHER;
         }
+    }
+
+    /** False when no summary header name (full or compact) starts with {@code c}: such lines need no colon search. */
+    static boolean mayBeSummaryHeader(byte c) {
+        return FIRST[c & 0xff];
     }
 
     /** Bytes 1.. of a name equal the lower-case {@code name} (its first letter already matched), A-Z folded. */

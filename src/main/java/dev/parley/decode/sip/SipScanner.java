@@ -204,10 +204,13 @@ public final class SipScanner {
                     userAgent, preview, anomalies == null ? List.of() : List.copyOf(anomalies));
         }
 
-        /** Walks the header lines from {@code p}; returns the body start, or -1 when there is no blank line. */
+        /**
+         * Walks the header lines from {@code p}; returns the body start, or -1 when there is no blank line. Only lines
+         * whose name starts like a summary header are looked at further; all others (and their continuation lines,
+         * and lines without a colon) are skipped once their end is found.
+         */
         private int headers(int p) {
-            int nameStart = -1;
-            int nameEnd = -1;
+            int id = Names.OTHER; // the header being read, OTHER when it is one to skip
             int valueStart = -1;
             int valueEnd = -1;
             boolean folded = false;
@@ -218,30 +221,37 @@ public final class SipScanner {
                     anomaly("sip.line.too_long", p - base, "header line of " + (e - p) + " bytes");
                 }
                 if (e == p) {
-                    if (nameStart >= 0) {
-                        header(nameStart, nameEnd, valueStart, valueEnd, folded);
+                    if (id != Names.OTHER) {
+                        header(id, valueStart, valueEnd, folded);
                     }
                     return lf < end ? lf + 1 : end;
                 }
-                if ((a[p] == ' ' || a[p] == '\t') && nameStart >= 0) {
+                byte c = a[p];
+                if (c == ' ' || c == '\t') {
+                    // a continuation line: extends a summary header, else is skipped (as a line of its own it would
+                    // be a header whose name starts with white space, which is none of ours)
                     valueEnd = e;
                     folded = true;
                 } else {
-                    if (nameStart >= 0) {
-                        header(nameStart, nameEnd, valueStart, valueEnd, folded);
+                    if (id != Names.OTHER) {
+                        header(id, valueStart, valueEnd, folded);
                     }
-                    folded = false;
-                    nameStart = p;
-                    int colon = StartLine.indexOf(a, (byte) ':', p, e, e);
-                    if (colon == e) {
-                        nameStart = -1;
-                    } else {
-                        nameEnd = colon;
-                        while (nameEnd > p && (a[nameEnd - 1] == ' ' || a[nameEnd - 1] == '\t')) {
-                            nameEnd--;
+                    id = Names.OTHER;
+                    if (Names.mayBeSummaryHeader(c)) {
+                        int colon = p + 1;
+                        while (colon < e && a[colon] != ':') {
+                            colon++;
                         }
-                        valueStart = colon + 1;
-                        valueEnd = e;
+                        if (colon < e) {
+                            int nameEnd = colon;
+                            while (nameEnd > p && (a[nameEnd - 1] == ' ' || a[nameEnd - 1] == '\t')) {
+                                nameEnd--;
+                            }
+                            id = Names.id(a, p, nameEnd - p);
+                            valueStart = colon + 1;
+                            valueEnd = e;
+                            folded = false;
+                        }
                     }
                 }
                 if (lf >= end) {
@@ -249,18 +259,14 @@ public final class SipScanner {
                 }
                 p = lf + 1;
             }
-            if (nameStart >= 0) {
-                header(nameStart, nameEnd, valueStart, valueEnd, folded);
+            if (id != Names.OTHER) {
+                header(id, valueStart, valueEnd, folded);
             }
             anomaly("sip.header.unterminated", end - base, "no blank line after the headers");
             return -1;
         }
 
-        private void header(int ns, int ne, int vs, int ve, boolean folded) {
-            int id = Names.id(a, ns, ne - ns);
-            if (id == Names.OTHER) {
-                return;
-            }
+        private void header(int id, int vs, int ve, boolean folded) {
             vs = skipWsFold(vs, ve);
             ve = trimEnd(vs, ve);
             switch (id) {
