@@ -25,6 +25,15 @@ public final class SipScanner {
     private static final byte[] TAG = {'t', 'a', 'g'};
     private static final byte[] BRANCH = {'b', 'r', 'a', 'n', 'c', 'h'};
     private static final byte[] EXPIRES = {'e', 'x', 'p', 'i', 'r', 'e', 's'};
+    private static final byte[] SIP_2_0_SLASH = {'S', 'I', 'P', '/', '2', '.', '0', '/'};
+    /** Bytes that end an unquoted parameter value. */
+    private static final boolean[] PARAM_END = new boolean[256];
+
+    static {
+        for (char c : ";, \t\r\n>".toCharArray()) {
+            PARAM_END[c] = true;
+        }
+    }
 
     private SipScanner() {
     }
@@ -470,17 +479,25 @@ public final class SipScanner {
                 }
             }
             // sent-protocol: SIP / 2.0 / UDP (spaces allowed around the slashes)
-            int slash1 = indexOf((byte) '/', vs, comma);
-            int slash2 = slash1 < 0 ? -1 : indexOf((byte) '/', slash1 + 1, comma);
+            // the usual "SIP/2.0/" needs no slash search
+            boolean plain = comma - vs > 8 && StartLine.isExactly(a, vs, SIP_2_0_SLASH);
+            int slash1 = plain ? vs + 3 : indexOf((byte) '/', vs, comma);
+            int slash2 = plain ? vs + 7 : slash1 < 0 ? -1 : indexOf((byte) '/', slash1 + 1, comma);
+            int paramsFrom = vs;
             if (slash2 >= 0) {
                 int ts = skipWs(slash2 + 1, comma);
                 int te = ts;
+                boolean semi = false;
                 while (te < comma && a[te] != ' ' && a[te] != '\t' && a[te] != '\r' && a[te] != '\n') {
+                    semi |= a[te] == ';';
                     te++;
                 }
                 viaTransport = Names.transport(a, ts, te);
+                if (plain && !semi) {
+                    paramsFrom = te; // no ';' before: the branch search can start here
+                }
             }
-            String b = param(vs, comma, BRANCH);
+            String b = param(paramsFrom, comma, BRANCH);
             branch = b;
         }
 
@@ -519,8 +536,7 @@ public final class SipScanner {
                             return text(vs + 1, ve < 0 ? to : ve);
                         }
                         int ve = vs;
-                        while (ve < to && a[ve] != ';' && a[ve] != ',' && a[ve] != ' ' && a[ve] != '\t'
-                                && a[ve] != '\r' && a[ve] != '\n' && a[ve] != '>') {
+                        while (ve < to && !PARAM_END[a[ve] & 0xff]) {
                             ve++;
                         }
                         return text(vs, ve);

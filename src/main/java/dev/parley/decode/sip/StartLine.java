@@ -224,6 +224,11 @@ final class StartLine {
         return true;
     }
 
+    /** The 8 bytes at {@code p} (which must exist) are exactly {@code eight}, compared as one long. */
+    static boolean isExactly(byte[] a, int p, byte[] eight) {
+        return (long) LONGS.get(a, p) == (long) LONGS.get(eight, 0);
+    }
+
     static boolean isMethodChar(byte c) {
         return METHOD_CHAR[c & 0xff];
     }
