@@ -22,43 +22,141 @@ final class Names {
     static final int CORRELATION = 11;
     static final int USER_AGENT = 12;
 
-    private static final String[] METHODS = {"INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "PRACK",
-            "SUBSCRIBE", "NOTIFY", "PUBLISH", "INFO", "REFER", "MESSAGE", "UPDATE"};
+    private static final byte[] CSEQ_ = ascii("cseq");
+    private static final byte[] CALL_ID_ = ascii("call-id");
+    private static final byte[] CONTACT_ = ascii("contact");
+    private static final byte[] CONTENT_TYPE_ = ascii("content-type");
+    private static final byte[] CONTENT_LENGTH_ = ascii("content-length");
+    private static final byte[] FROM_ = ascii("from");
+    private static final byte[] TO_ = ascii("to");
+    private static final byte[] VIA_ = ascii("via");
+    private static final byte[] X_CID_ = ascii("x-cid");
+    private static final byte[] X_CALL_ID_ = ascii("x-call-id");
+    private static final byte[] REASON_ = ascii("reason");
+    private static final byte[] SERVER_ = ascii("server");
+    private static final byte[] EXPIRES_ = ascii("expires");
+    private static final byte[] USER_AGENT_ = ascii("user-agent");
+    private static final byte[] CANCEL = ascii("CANCEL");
+    private static final byte[] INVITE = ascii("INVITE");
+    private static final byte[] INFO = ascii("INFO");
+    private static final byte[] MESSAGE = ascii("MESSAGE");
+    private static final byte[] NOTIFY = ascii("NOTIFY");
+    private static final byte[] OPTIONS = ascii("OPTIONS");
+    private static final byte[] PRACK = ascii("PRACK");
+    private static final byte[] PUBLISH = ascii("PUBLISH");
+    private static final byte[] REGISTER = ascii("REGISTER");
+    private static final byte[] REFER = ascii("REFER");
+    private static final byte[] SUBSCRIBE = ascii("SUBSCRIBE");
+    private static final byte[] UPDATE = ascii("UPDATE");
     private static final String[] TRANSPORTS = {"UDP", "TCP", "TLS", "SCTP", "WS", "WSS", "TLS-SCTP", "DTLS"};
     private static final String[] MEDIA = {"application/sdp", "multipart/mixed", "text/plain", "message/cpim",
             "application/isup", "application/pidf+xml", "application/dtmf-relay", "message/sipfrag",
             "application/vnd.3gpp.sms", "multipart/related", "application/reginfo+xml",
             "application/simple-message-summary", "application/xml", "text/html"};
 
+    private static final boolean[] FIRST = new boolean[256];
+
+    static {
+        for (char c : "cftvilmxrseu".toCharArray()) {
+            FIRST[c] = true;
+            FIRST[c - 32] = true;
+        }
+    }
+
     private Names() {
     }
 
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Which summary header the name [p, p + n) is: a switch on its first letter, then a length check. */
     static int id(byte[] a, int p, int n) {
-        switch (n) {
-            case 1:
-                switch (a[p] | 0x20) {
-                    case 'i': return CALL_ID;
-                    case 'f': return FROM;
-                    case 't': return TO;
-                    case 'v': return VIA;
-                    case 'c': return CONTENT_TYPE;
-                    case 'l': return CONTENT_LENGTH;
-                    case 'm': return CONTACT;
+        if (n <= 0) {
+            return OTHER;
+        }
+        switch (a[p] | 0x20) {
+            case 'c':
+                switch (n) {
+                    case 1: return CONTENT_TYPE;
+                    case 4: return rest(a, p, CSEQ_) ? CSEQ : OTHER;
+                    case 7: return rest(a, p, CALL_ID_) ? CALL_ID : rest(a, p, CONTACT_) ? CONTACT : OTHER;
+                    case 12: return rest(a, p, CONTENT_TYPE_) ? CONTENT_TYPE : OTHER;
+                    case 14: return rest(a, p, CONTENT_LENGTH_) ? CONTENT_LENGTH : OTHER;
                     default: return OTHER;
                 }
-            case 2: return is(a, p, "to") ? TO : OTHER;
-            case 3: return is(a, p, "via") ? VIA : OTHER;
-            case 4: return is(a, p, "from") ? FROM : is(a, p, "cseq") ? CSEQ : OTHER;
-            case 5: return is(a, p, "x-cid") ? CORRELATION : OTHER;
-            case 6: return is(a, p, "reason") ? REASON : is(a, p, "server") ? USER_AGENT : OTHER;
-            case 7: return is(a, p, "call-id") ? CALL_ID : is(a, p, "expires") ? EXPIRES
-                    : is(a, p, "contact") ? CONTACT : OTHER;
-            case 9: return is(a, p, "x-call-id") ? CORRELATION : OTHER;
-            case 10: return is(a, p, "user-agent") ? USER_AGENT : OTHER;
-            case 12: return is(a, p, "content-type") ? CONTENT_TYPE : OTHER;
-            case 14: return is(a, p, "content-length") ? CONTENT_LENGTH : OTHER;
-            default: return OTHER;
+            case 'f':
+                return n == 1 ? FROM : n == 4 && rest(a, p, FROM_) ? FROM : OTHER;
+            case 't':
+                return n == 1 ? TO : n == 2 && rest(a, p, TO_) ? TO : OTHER;
+            case 'v':
+                return n == 1 ? VIA : n == 3 && rest(a, p, VIA_) ? VIA : OTHER;
+            case 'i':
+                return n == 1 ? CALL_ID : OTHER;
+            case 'l':
+                return n == 1 ? CONTENT_LENGTH : OTHER;
+            case 'm':
+                return n == 1 ? CONTACT : OTHER;
+            case 'x':
+                return n == 5 && rest(a, p, X_CID_) || n == 9 && rest(a, p, X_CALL_ID_) ? CORRELATION : OTHER;
+            case 'r':
+                return n == 6 && rest(a, p, REASON_) ? REASON : OTHER;
+            case 's':
+                return n == 6 && rest(a, p, SERVER_) ? USER_AGENT : OTHER;
+            case 'e':
+                return n == 7 && rest(a, p, EXPIRES_) ? EXPIRES : OTHER;
+            case 'u':
+                return n == 10 && rest(a, p, USER_AGENT_) ? USER_AGENT : OTHER;
+            default:
+                return OTHER;
         }
+    }
+
+    /** False when no summary header name (full or compact) starts with {@code c}: such lines need no colon search. */
+    static boolean mayBeSummaryHeader(byte c) {
+        return FIRST[c & 0xff];
+    }
+
+    /** Bytes 1.. of a name equal the lower-case {@code name} (its first letter already matched), A-Z folded. */
+    private static boolean rest(byte[] a, int p, byte[] name) {
+        for (int i = 1; i < name.length; i++) {
+            int c = a[p + i];
+            int d = name[i];
+            if (c != d && (c < 'A' || c > 'Z' || c + 32 != d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The shared constant for a registered method (exact case), null for any other token. */
+    static String knownMethod(byte[] a, int p, int n) {
+        if (n < 3 || n > 9) {
+            return null;
+        }
+        switch (a[p]) {
+            case 'A': return n == 3 && a[p + 1] == 'C' && a[p + 2] == 'K' ? "ACK" : null;
+            case 'B': return n == 3 && a[p + 1] == 'Y' && a[p + 2] == 'E' ? "BYE" : null;
+            case 'C': return n == 6 && same(a, p, CANCEL) ? "CANCEL" : null;
+            case 'I': return n == 6 && same(a, p, INVITE) ? "INVITE" : n == 4 && same(a, p, INFO) ? "INFO" : null;
+            case 'M': return n == 7 && same(a, p, MESSAGE) ? "MESSAGE" : null;
+            case 'N': return n == 6 && same(a, p, NOTIFY) ? "NOTIFY" : null;
+            case 'O': return n == 7 && same(a, p, OPTIONS) ? "OPTIONS" : null;
+            case 'P': return n == 5 && same(a, p, PRACK) ? "PRACK" : n == 7 && same(a, p, PUBLISH) ? "PUBLISH" : null;
+            case 'R': return n == 8 && same(a, p, REGISTER) ? "REGISTER" : n == 5 && same(a, p, REFER) ? "REFER" : null;
+            case 'S': return n == 9 && same(a, p, SUBSCRIBE) ? "SUBSCRIBE" : null;
+            case 'U': return n == 6 && same(a, p, UPDATE) ? "UPDATE" : null;
+            default: return null;
+        }
+    }
+
+    private static boolean same(byte[] a, int p, byte[] m) {
+        for (int i = 1; i < m.length; i++) {
+            if (a[p + i] != m[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Case-insensitive comparison with a lower-case ASCII name. */
@@ -76,12 +174,8 @@ final class Names {
     }
 
     static String method(byte[] a, int p, int n) {
-        for (String m : METHODS) {
-            if (same(a, p, n, m, false)) {
-                return m;
-            }
-        }
-        return new String(a, p, n, StandardCharsets.ISO_8859_1);
+        String known = knownMethod(a, p, n);
+        return known != null ? known : new String(a, p, n, StandardCharsets.ISO_8859_1);
     }
 
     static String transport(byte[] a, int s, int e) {

@@ -25,6 +25,15 @@ public final class SipScanner {
     private static final byte[] TAG = {'t', 'a', 'g'};
     private static final byte[] BRANCH = {'b', 'r', 'a', 'n', 'c', 'h'};
     private static final byte[] EXPIRES = {'e', 'x', 'p', 'i', 'r', 'e', 's'};
+    private static final byte[] SIP_2_0_SLASH = {'S', 'I', 'P', '/', '2', '.', '0', '/'};
+    /** Bytes that end an unquoted parameter value. */
+    private static final boolean[] PARAM_END = new boolean[256];
+
+    static {
+        for (char c : ";, \t\r\n>".toCharArray()) {
+            PARAM_END[c] = true;
+        }
+    }
 
     private SipScanner() {
     }
@@ -34,7 +43,21 @@ public final class SipScanner {
         if (payload == null || payload.length() < 11) {
             return false;
         }
-        return StartLine.find(payload.array(), payload.offset(), payload.offset() + payload.length(), new int[1]) >= 0;
+        byte[] a = payload.array();
+        int end = payload.offset() + payload.length();
+        int p = skipKeepAlives(a, payload.offset(), end);
+        if (p >= end) {
+            return false;
+        }
+        // "SIP/2.0 ddd SP": a status line whatever follows, no need to find the line end
+        if (p + 12 <= end && a[p + 11] == ' ' && StartLine.isStatusLine(a, p, p + 12)) {
+            return true;
+        }
+        int e = StartLine.trimCr(a, p, StartLine.lineEnd(a, p, end));
+        if (StartLine.isStatusLine(a, p, e) || StartLine.requestMethodLength(a, p, e) > 0) {
+            return true;
+        }
+        return StartLine.afterJunk(a, p, end, new int[1]) >= 0;
     }
 
     /**
@@ -47,12 +70,49 @@ public final class SipScanner {
         byte[] a = message.array();
         int base = message.offset();
         int end = base + message.length();
-        int[] junk = new int[1];
-        int start = StartLine.find(a, base, end, junk);
-        if (start < 0) {
+        int p = skipKeepAlives(a, base, end);
+        if (p >= end) {
             return null;
         }
-        return new Scan(a, base, end, frame).run(start, junk[0]);
+        // the start line is read once: status line, or a request with a registered method (the common cases) ...
+        int lf = StartLine.lineEnd(a, p, end);
+        int e = StartLine.trimCr(a, p, lf);
+        Scan scan = new Scan(a, base, end, frame);
+        if (StartLine.isStatusLine(a, p, e)) {
+            scan.statusLine(p, e);
+        } else {
+            int ml = StartLine.requestMethodLength(a, p, e);
+            String known = ml > 0 ? Names.knownMethod(a, p, ml) : null;
+            if (known != null) {
+                scan.requestLine(p, e, ml, known);
+            } else {
+                // ... else the rare paths: an extension method, junk before the start line, or no SIP at all
+                int[] junk = new int[1];
+                int start = StartLine.find(a, p, end, junk);
+                if (start < 0) {
+                    return null;
+                }
+                if (junk[0] > 0) {
+                    scan.anomaly("sip.leading_junk", start - base, junk[0] + " junk bytes before the start line");
+                }
+                lf = StartLine.lineEnd(a, start, end);
+                e = StartLine.trimCr(a, start, lf);
+                if (StartLine.isStatusLine(a, start, e)) {
+                    scan.statusLine(start, e);
+                } else {
+                    ml = StartLine.requestMethodLength(a, start, e);
+                    scan.requestLine(start, e, ml, Names.method(a, start, ml));
+                }
+            }
+        }
+        return scan.run(lf + 1);
+    }
+
+    private static int skipKeepAlives(byte[] a, int p, int end) {
+        while (p < end && (a[p] == '\r' || a[p] == '\n')) {
+            p++;
+        }
+        return p;
     }
 
     /** The mutable state of one scan; one short-lived object per message. */
@@ -99,25 +159,22 @@ public final class SipScanner {
             this.frame = frame;
         }
 
-        SipSummary run(int start, int junk) {
-            if (junk > 0) {
-                anomaly("sip.leading_junk", start - base, junk + " junk bytes before the start line");
-            }
-            int lf = StartLine.lineEnd(a, start, end);
-            int e = StartLine.trimCr(a, start, lf);
-            if (StartLine.isStatusLine(a, start, e)) {
-                request = false;
-                status = (a[start + 8] - '0') * 100 + (a[start + 9] - '0') * 10 + (a[start + 10] - '0');
-                int r = skipWs(start + 11, e);
-                reasonPhrase = r < e ? text(r, trimEnd(r, e)) : "";
-            } else {
-                request = true;
-                int ml = StartLine.requestMethodLength(a, start, e);
-                method = Names.method(a, start, ml);
-                int uriStart = start + ml + 1;
-                requestUri = text(uriStart, e - 8);
-            }
-            int bodyStart = headers(lf + 1);
+        void statusLine(int start, int e) {
+            request = false;
+            status = (a[start + 8] - '0') * 100 + (a[start + 9] - '0') * 10 + (a[start + 10] - '0');
+            int r = skipWs(start + 11, e);
+            reasonPhrase = r < e ? text(r, trimEnd(r, e)) : "";
+        }
+
+        void requestLine(int start, int e, int ml, String knownOrExtension) {
+            request = true;
+            method = knownOrExtension;
+            requestUri = text(start + ml + 1, e - 8);
+        }
+
+        /** Reads the headers from {@code headerStart} (after the start line) and builds the summary. */
+        SipSummary run(int headerStart) {
+            int bodyStart = headers(headerStart);
             if (callId == null) {
                 missing("Call-ID");
             }
@@ -156,10 +213,13 @@ public final class SipScanner {
                     userAgent, preview, anomalies == null ? List.of() : List.copyOf(anomalies));
         }
 
-        /** Walks the header lines from {@code p}; returns the body start, or -1 when there is no blank line. */
+        /**
+         * Walks the header lines from {@code p}; returns the body start, or -1 when there is no blank line. Only lines
+         * whose name starts like a summary header are looked at further; all others (and their continuation lines,
+         * and lines without a colon) are skipped once their end is found.
+         */
         private int headers(int p) {
-            int nameStart = -1;
-            int nameEnd = -1;
+            int id = Names.OTHER; // the header being read, OTHER when it is one to skip
             int valueStart = -1;
             int valueEnd = -1;
             boolean folded = false;
@@ -170,30 +230,37 @@ public final class SipScanner {
                     anomaly("sip.line.too_long", p - base, "header line of " + (e - p) + " bytes");
                 }
                 if (e == p) {
-                    if (nameStart >= 0) {
-                        header(nameStart, nameEnd, valueStart, valueEnd, folded);
+                    if (id != Names.OTHER) {
+                        header(id, valueStart, valueEnd, folded);
                     }
                     return lf < end ? lf + 1 : end;
                 }
-                if ((a[p] == ' ' || a[p] == '\t') && nameStart >= 0) {
+                byte c = a[p];
+                if (c == ' ' || c == '\t') {
+                    // a continuation line: extends a summary header, else is skipped (as a line of its own it would
+                    // be a header whose name starts with white space, which is none of ours)
                     valueEnd = e;
                     folded = true;
                 } else {
-                    if (nameStart >= 0) {
-                        header(nameStart, nameEnd, valueStart, valueEnd, folded);
+                    if (id != Names.OTHER) {
+                        header(id, valueStart, valueEnd, folded);
                     }
-                    folded = false;
-                    nameStart = p;
-                    int colon = StartLine.indexOf(a, (byte) ':', p, e, e);
-                    if (colon == e) {
-                        nameStart = -1;
-                    } else {
-                        nameEnd = colon;
-                        while (nameEnd > p && (a[nameEnd - 1] == ' ' || a[nameEnd - 1] == '\t')) {
-                            nameEnd--;
+                    id = Names.OTHER;
+                    if (Names.mayBeSummaryHeader(c)) {
+                        int colon = p + 1;
+                        while (colon < e && a[colon] != ':') {
+                            colon++;
                         }
-                        valueStart = colon + 1;
-                        valueEnd = e;
+                        if (colon < e) {
+                            int nameEnd = colon;
+                            while (nameEnd > p && (a[nameEnd - 1] == ' ' || a[nameEnd - 1] == '\t')) {
+                                nameEnd--;
+                            }
+                            id = Names.id(a, p, nameEnd - p);
+                            valueStart = colon + 1;
+                            valueEnd = e;
+                            folded = false;
+                        }
                     }
                 }
                 if (lf >= end) {
@@ -201,18 +268,14 @@ public final class SipScanner {
                 }
                 p = lf + 1;
             }
-            if (nameStart >= 0) {
-                header(nameStart, nameEnd, valueStart, valueEnd, folded);
+            if (id != Names.OTHER) {
+                header(id, valueStart, valueEnd, folded);
             }
             anomaly("sip.header.unterminated", end - base, "no blank line after the headers");
             return -1;
         }
 
-        private void header(int ns, int ne, int vs, int ve, boolean folded) {
-            int id = Names.id(a, ns, ne - ns);
-            if (id == Names.OTHER) {
-                return;
-            }
+        private void header(int id, int vs, int ve, boolean folded) {
             vs = skipWsFold(vs, ve);
             ve = trimEnd(vs, ve);
             switch (id) {
@@ -416,17 +479,25 @@ public final class SipScanner {
                 }
             }
             // sent-protocol: SIP / 2.0 / UDP (spaces allowed around the slashes)
-            int slash1 = indexOf((byte) '/', vs, comma);
-            int slash2 = slash1 < 0 ? -1 : indexOf((byte) '/', slash1 + 1, comma);
+            // the usual "SIP/2.0/" needs no slash search
+            boolean plain = comma - vs > 8 && StartLine.isExactly(a, vs, SIP_2_0_SLASH);
+            int slash1 = plain ? vs + 3 : indexOf((byte) '/', vs, comma);
+            int slash2 = plain ? vs + 7 : slash1 < 0 ? -1 : indexOf((byte) '/', slash1 + 1, comma);
+            int paramsFrom = vs;
             if (slash2 >= 0) {
                 int ts = skipWs(slash2 + 1, comma);
                 int te = ts;
+                boolean semi = false;
                 while (te < comma && a[te] != ' ' && a[te] != '\t' && a[te] != '\r' && a[te] != '\n') {
+                    semi |= a[te] == ';';
                     te++;
                 }
                 viaTransport = Names.transport(a, ts, te);
+                if (plain && !semi) {
+                    paramsFrom = te; // no ';' before: the branch search can start here
+                }
             }
-            String b = param(vs, comma, BRANCH);
+            String b = param(paramsFrom, comma, BRANCH);
             branch = b;
         }
 
@@ -465,8 +536,7 @@ public final class SipScanner {
                             return text(vs + 1, ve < 0 ? to : ve);
                         }
                         int ve = vs;
-                        while (ve < to && a[ve] != ';' && a[ve] != ',' && a[ve] != ' ' && a[ve] != '\t'
-                                && a[ve] != '\r' && a[ve] != '\n' && a[ve] != '>') {
+                        while (ve < to && !PARAM_END[a[ve] & 0xff]) {
                             ve++;
                         }
                         return text(vs, ve);
@@ -511,7 +581,7 @@ public final class SipScanner {
             anomaly("sip.header.missing", -1, header + " header missing");
         }
 
-        private void anomaly(String code, int offset, String text) {
+        void anomaly(String code, int offset, String text) {
             if (anomalies == null) {
                 anomalies = new ArrayList<>(2);
             }

@@ -15,8 +15,16 @@ final class StartLine {
     static final int MAX_JUNK = 16;
 
     private static final byte[] VERSION = {'S', 'I', 'P', '/', '2', '.', '0'};
-    private static final String[] KNOWN = {"INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "PRACK",
-            "SUBSCRIBE", "NOTIFY", "PUBLISH", "INFO", "REFER", "MESSAGE", "UPDATE"};
+    private static final boolean[] METHOD_CHAR = new boolean[256];
+    /** Bytes that end a request line's uri (SP, controls, DEL) and so make the line no request line. */
+    private static final boolean[] URI_BAD = new boolean[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            METHOD_CHAR[c] = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.!%*+`'~".indexOf(c) >= 0;
+            URI_BAD[c] = c < 0x21 || c == 0x7f;
+        }
+    }
 
     private StartLine() {
     }
@@ -29,6 +37,18 @@ final class StartLine {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    /** isVersion compares (byte | 0x20) per byte: the same as the byte or, for letters, the other case. */
+    private static final long VERSION_CASE = 0x0020202020202020L;
+    private static final long SEVEN_BYTES = 0x00ffffffffffffffL;
+    private static final long VERSION_LOWER = versionLower();
+
+    private static long versionLower() {
+        long v = 0;
+        for (int i = 6; i >= 0; i--) {
+            v = (v << 8) | ((VERSION[i] | 0x20) & 0xff);
+        }
+        return v;
+    }
 
     /**
      * First index of {@code b} in [from, end), or {@code notFound}. Reads eight bytes at a time (SWAR zero-byte
@@ -72,30 +92,29 @@ final class StartLine {
      * scheme colon and no spaces), else 0.
      */
     static int requestMethodLength(byte[] a, int from, int end) {
-        int p = from;
-        while (p < end && p - from <= MAX_METHOD && isMethodChar(a[p])) {
-            p++;
-        }
-        int methodLength = p - from;
-        if (methodLength == 0 || methodLength > MAX_METHOD || a[from] < 'A' || a[from] > 'Z'
-                || p >= end || a[p] != ' ') {
+        if (from >= end || a[from] < 'A' || a[from] > 'Z') {
             return 0;
         }
-        int uriStart = ++p;
+        int p = from + 1;
+        int limit = Math.min(end, from + MAX_METHOD + 1);
+        while (p < limit && METHOD_CHAR[a[p] & 0xff]) {
+            p++;
+        }
+        // the method is followed by one SP; the line ends with SP "SIP/2.0", so the uri is [p + 1, end - 8)
+        int v = end - 8;
+        if (p >= limit || a[p] != ' ' || v <= p + 1 || a[v] != ' ' || !isVersion(a, v + 1)) {
+            return 0;
+        }
         boolean colon = false;
-        while (p < end && a[p] != ' ') {
-            if (a[p] == ':') {
+        for (int i = p + 1; i < v; i++) {
+            byte c = a[i];
+            if (c == ':') {
                 colon = true;
-            } else if ((a[p] & 0xff) < 0x21 || a[p] == 0x7f) {
+            } else if (URI_BAD[c & 0xff]) {
                 return 0;
             }
-            p++;
         }
-        if (p == uriStart || !colon || p >= end) {
-            return 0;
-        }
-        p++;
-        return end - p == 7 && isVersion(a, p) ? methodLength : 0;
+        return colon ? p - from : 0;
     }
 
     /**
@@ -125,6 +144,14 @@ final class StartLine {
             }
             return p;
         }
+        return afterJunk(a, p, end, junk);
+    }
+
+    /**
+     * The start of a start line with a known method behind 1..{@link #MAX_JUNK} junk bytes after {@code p} (where no
+     * start line begins), -1 when there is none. {@code junk} receives the junk byte count.
+     */
+    static int afterJunk(byte[] a, int p, int end, int[] junk) {
         int limit = Math.min(end, p + MAX_JUNK + 1);
         for (int q = p + 1; q < limit; q++) {
             if (a[q] >= 'A' && a[q] <= 'Z' && startsWithKnownMethod(a, q, end) && isStartLine(a, q, end)) {
@@ -170,43 +197,24 @@ final class StartLine {
     }
 
     static boolean isKnownMethod(byte[] a, int p, int n) {
-        for (String m : KNOWN) {
-            if (m.length() == n) {
-                boolean same = true;
-                for (int i = 0; i < n; i++) {
-                    if (a[p + i] != m.charAt(i)) {
-                        same = false;
-                        break;
-                    }
-                }
-                if (same) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return Names.knownMethod(a, p, n) != null;
     }
 
     private static boolean startsWithKnownMethod(byte[] a, int p, int end) {
-        for (String m : KNOWN) {
-            int len = m.length();
-            if (p + len < end && a[p + len] == ' ') {
-                boolean same = true;
-                for (int i = 0; i < len; i++) {
-                    if (a[p + i] != m.charAt(i)) {
-                        same = false;
-                        break;
-                    }
-                }
-                if (same) {
-                    return true;
-                }
+        for (int len = 3; len <= 9; len++) {
+            if (p + len < end && a[p + len] == ' ' && Names.knownMethod(a, p, len) != null) {
+                return true;
             }
         }
         return false;
     }
 
+    /** "SIP/2.0" at {@code p} (seven bytes must exist), letters in any case, as one 8-byte compare when possible. */
     static boolean isVersion(byte[] a, int p) {
+        if (p + 8 <= a.length) {
+            long x = (long) LONGS.get(a, p);
+            return ((x | VERSION_CASE) & SEVEN_BYTES) == VERSION_LOWER;
+        }
         for (int i = 0; i < 7; i++) {
             int c = a[p + i];
             if (c != VERSION[i] && (c | 0x20) != (VERSION[i] | 0x20)) {
@@ -216,9 +224,13 @@ final class StartLine {
         return true;
     }
 
+    /** The 8 bytes at {@code p} (which must exist) are exactly {@code eight}, compared as one long. */
+    static boolean isExactly(byte[] a, int p, byte[] eight) {
+        return (long) LONGS.get(a, p) == (long) LONGS.get(eight, 0);
+    }
+
     static boolean isMethodChar(byte c) {
-        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '!'
-                || c == '%' || c == '*' || c == '+' || c == '`' || c == '\'' || c == '~';
+        return METHOD_CHAR[c & 0xff];
     }
 
     static boolean isDigit(byte c) {

@@ -1,0 +1,97 @@
+package dev.parley.decode.sip;
+
+import dev.parley.decode.Bytes;
+import java.io.DataInputStream;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Manual throughput harness for {@link SipScanner} (a main(), not a unit test): reads the UDP payloads of the first
+ * N frames of a classic little-endian Ethernet pcap (SIP at offset 42), then times scan() and looksLikeSip() of the
+ * original scanner ({@link RefScanner}) and the current one over all of them, interleaved, for several rounds
+ * (interleaving keeps the ratio meaningful on a noisy shared machine); the first rounds are the warm-up.
+ *
+ * <pre>java -cp target/classes:target/test-classes dev.parley.decode.sip.ScanBench /tmp/synthetic.pcap 100000 30</pre>
+ */
+public final class ScanBench {
+    /** Thread CPU time rather than wall time: the machine is shared, time slices lost to others don't count. */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    private ScanBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String path = args.length > 0 ? args[0] : "/tmp/synthetic.pcap";
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        boolean onlyScan = args.length > 3 && args[3].equals("scan"); // for profiling the current scan() alone
+        List<Bytes> messages = read(path, count);
+        System.out.println(messages.size() + " messages; each round times the original (RefScanner) and the current");
+        long sink = 0;
+        double[] best = new double[4];
+        String[] names = {"scan  ref", "scan  new", "looks ref", "looks new"};
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < 4; k++) {
+                if (onlyScan && k != 1) {
+                    continue;
+                }
+                long t0 = CPU.getCurrentThreadCpuTime();
+                sink += run(k, messages);
+                double rate = messages.size() / ((CPU.getCurrentThreadCpuTime() - t0) / 1e9);
+                best[k] = Math.max(best[k], rate);
+            }
+        }
+        for (int k = 0; k < 4; k++) {
+            System.out.printf("BEST %s %,12.0f msg/s%n", names[k], best[k]);
+        }
+        System.out.printf("speed-up scan %.2fx, looksLikeSip %.2fx (sink %d)%n", best[1] / best[0], best[3] / best[2],
+                sink);
+    }
+
+    private static long run(int k, List<Bytes> messages) {
+        long h = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            Bytes m = messages.get(i);
+            switch (k) {
+                case 0: h += hash(RefScanner.scan(m, i)); break;
+                case 1: h += hash(SipScanner.scan(m, i)); break;
+                case 2: h += RefScanner.looksLikeSip(m) ? 1 : 0; break;
+                default: h += SipScanner.looksLikeSip(m) ? 1 : 0; break;
+            }
+        }
+        return h;
+    }
+
+    private static long hash(SipSummary s) {
+        return s == null ? 0 : s.cseq() + s.anomalies().size() + (s.callId() == null ? 0 : s.callId().length());
+    }
+
+    /** UDP payloads (Ethernet + IPv4 without options + UDP) of the first {@code count} frames. */
+    public static List<Bytes> read(String path, int count) throws IOException {
+        List<Bytes> out = new ArrayList<>(count);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(path), 1 << 20))) {
+            in.readFully(new byte[24]);
+            byte[] rec = new byte[16];
+            while (out.size() < count) {
+                try {
+                    in.readFully(rec);
+                } catch (EOFException e) {
+                    break;
+                }
+                int incl = (rec[8] & 0xff) | (rec[9] & 0xff) << 8 | (rec[10] & 0xff) << 16 | (rec[11] & 0xff) << 24;
+                byte[] data = new byte[incl];
+                in.readFully(data);
+                if (incl > 42 && data[12] == 0x08 && data[13] == 0x00 && data[14] == 0x45 && data[23] == 17) {
+                    out.add(Bytes.of(data).slice(42, incl - 42));
+                }
+            }
+        }
+        return out;
+    }
+}
