@@ -13,9 +13,8 @@ import java.util.List;
 
 /**
  * Manual throughput harness for {@link SipScanner} (a main(), not a unit test): reads the UDP payloads of the first
- * N frames of a classic little-endian Ethernet pcap (SIP at offset 42), then times scan() and looksLikeSip() of the
- * original scanner ({@link RefScanner}) and the current one over all of them, interleaved, for several rounds
- * (interleaving keeps the ratio meaningful on a noisy shared machine); the first rounds are the warm-up.
+ * N frames of a classic little-endian Ethernet pcap (SIP at offset 42), then times scan() and looksLikeSip() over
+ * all of them for several rounds and prints the best rate of each; the first rounds are the warm-up.
  *
  * <pre>java -cp target/classes:target/test-classes dev.parley.decode.sip.ScanBench /tmp/synthetic.pcap 100000 30</pre>
  */
@@ -30,40 +29,30 @@ public final class ScanBench {
         String path = args.length > 0 ? args[0] : "/tmp/synthetic.pcap";
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        boolean onlyScan = args.length > 3 && args[3].equals("scan"); // for profiling the current scan() alone
         List<Bytes> messages = read(path, count);
-        System.out.println(messages.size() + " messages; each round times the original (RefScanner) and the current");
+        System.out.println(messages.size() + " messages");
         long sink = 0;
-        double[] best = new double[4];
-        String[] names = {"scan  ref", "scan  new", "looks ref", "looks new"};
+        double[] best = new double[2];
+        String[] names = {"scan        ", "looksLikeSip"};
         for (int r = 0; r < rounds; r++) {
-            for (int k = 0; k < 4; k++) {
-                if (onlyScan && k != 1) {
-                    continue;
-                }
+            for (int k = 0; k < 2; k++) {
                 long t0 = CPU.getCurrentThreadCpuTime();
                 sink += run(k, messages);
                 double rate = messages.size() / ((CPU.getCurrentThreadCpuTime() - t0) / 1e9);
                 best[k] = Math.max(best[k], rate);
             }
         }
-        for (int k = 0; k < 4; k++) {
+        for (int k = 0; k < 2; k++) {
             System.out.printf("BEST %s %,12.0f msg/s%n", names[k], best[k]);
         }
-        System.out.printf("speed-up scan %.2fx, looksLikeSip %.2fx (sink %d)%n", best[1] / best[0], best[3] / best[2],
-                sink);
+        System.out.println("(sink " + sink + ")");
     }
 
     private static long run(int k, List<Bytes> messages) {
         long h = 0;
         for (int i = 0; i < messages.size(); i++) {
             Bytes m = messages.get(i);
-            switch (k) {
-                case 0: h += hash(RefScanner.scan(m, i)); break;
-                case 1: h += hash(SipScanner.scan(m, i)); break;
-                case 2: h += RefScanner.looksLikeSip(m) ? 1 : 0; break;
-                default: h += SipScanner.looksLikeSip(m) ? 1 : 0; break;
-            }
+            h += k == 0 ? hash(SipScanner.scan(m, i)) : SipScanner.looksLikeSip(m) ? 1 : 0;
         }
         return h;
     }
