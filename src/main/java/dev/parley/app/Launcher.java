@@ -1,11 +1,21 @@
 package dev.parley.app;
 
-/** Entry point of target/parley.jar; not an Application subclass so that {@code java -jar} works with JavaFX. */
+import dev.parley.cli.ParleyCommand;
+import javafx.application.Application;
+
+/**
+ * Entry point of target/parley.jar; not an Application subclass so that {@code java -jar} works with JavaFX on the
+ * class path. A CLI subcommand (summary, show, stats, bench, help, -h, --version...) runs headless; anything else
+ * opens the window: with a capture given, that file, else the bundled sample.
+ */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        System.exit(dev.parley.cli.ParleyCommand.run(args));
+        if (args.length > 0 && ParleyCommand.isCommand(args[0])) {
+            System.exit(ParleyCommand.run(args));
+        }
+        Application.launch(Parley.class, args);
     }
 }

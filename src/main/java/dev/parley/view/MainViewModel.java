@@ -1,0 +1,398 @@
+package dev.parley.view;
+
+import dev.parley.capture.file.OriginReader;
+import dev.parley.decode.Anomaly;
+import dev.parley.decode.Limits;
+import dev.parley.diagram.LadderArrow;
+import dev.parley.diagram.LadderModel;
+import dev.parley.diagram.LadderModelBuilder;
+import dev.parley.diagram.LadderOptions;
+import dev.parley.session.CaptureLoader;
+import dev.parley.session.CaptureModel;
+import dev.parley.session.LoadProgress;
+import dev.parley.session.sip.SipCorrelator;
+import dev.parley.session.sip.SipMessageRef;
+import dev.parley.session.sip.SipSession;
+
+import dev.parley.view.callflow.CallFlowViewModel;
+import dev.parley.view.ladder.LadderViewModel;
+import dev.parley.view.message.MessageDetailViewModel;
+import dev.parley.view.sessions.SessionListViewModel;
+import dev.parley.view.sessions.SessionRow;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window's state and the one place a capture is loaded: loading runs on a worker thread and feeds the
+ * session list in coalesced batches; a newer load (or close) makes older ones stale by sequence number, so their
+ * batches are dropped. Once loaded, the selected sessions drive the ladder, the ladder's arrow drives the message
+ * detail, and the single selected session drives the call flow. FX thread only, except the loading task.
+ */
+public final class MainViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+    public static final int MAX_RECENT = 10;
+
+    private final SessionListViewModel sessionList = new SessionListViewModel();
+    private final LadderViewModel ladder = new LadderViewModel();
+    private final MessageDetailViewModel detail = new MessageDetailViewModel();
+    private final CallFlowViewModel callFlow = new CallFlowViewModel();
+    private final Consumer<Runnable> fxThread;
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "parley-loader");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong sequence = new AtomicLong();
+    private AtomicBoolean cancelFlag = new AtomicBoolean();
+    private long openedAtNanos;
+    private boolean firstRowsLogged;
+
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyLongWrapper frames = new ReadOnlyLongWrapper(this, "frames");
+    private final ReadOnlyLongWrapper sipMessages = new ReadOnlyLongWrapper(this, "sipMessages");
+    private final ReadOnlyLongWrapper sessionCount = new ReadOnlyLongWrapper(this, "sessionCount");
+    private final ReadOnlyLongWrapper anomalyCount = new ReadOnlyLongWrapper(this, "anomalyCount");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyObjectWrapper<LoadError> loadError = new ReadOnlyObjectWrapper<>(this, "loadError");
+    private final ReadOnlyObjectWrapper<CaptureModel> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final ObservableList<Anomaly> anomalies = FXCollections.observableArrayList();
+    private final ObservableList<Anomaly> anomaliesView = FXCollections.unmodifiableObservableList(anomalies);
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final BooleanProperty mergePorts = new SimpleBooleanProperty(this, "mergePorts");
+    private OriginReader reader;
+
+    public MainViewModel() {
+        this(Platform::runLater);
+    }
+
+    /** @param fxThread how to run a task on the FX thread (tests may run it inline) */
+    public MainViewModel(Consumer<Runnable> fxThread) {
+        this.fxThread = fxThread;
+        sessionList.selectedSessions().addListener((ListChangeListener<SipSession>) c -> showSelection());
+        mergePorts.addListener((o, a, b) -> showSelection());
+        ladder.selectedArrowProperty().addListener((o, a, arrow) -> showArrow(arrow));
+    }
+
+    public SessionListViewModel sessionList() {
+        return sessionList;
+    }
+
+    public LadderViewModel ladder() {
+        return ladder;
+    }
+
+    public MessageDetailViewModel detail() {
+        return detail;
+    }
+
+    public CallFlowViewModel callFlow() {
+        return callFlow;
+    }
+
+    /** Opens a capture, cancelling and dropping a load in progress. */
+    public void open(Path capture) {
+        long seq = sequence.incrementAndGet();
+        cancelFlag.set(true);
+        clearCapture();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancelFlag = cancelled;
+        file.set(capture);
+        loadError.set(null);
+        loading.set(true);
+        progress.set(0);
+        status.set("Loading " + capture.getFileName() + "\u2026");
+        rememberRecent(capture);
+        openedAtNanos = System.nanoTime();
+        firstRowsLogged = false;
+        BatchPublisher publisher = new BatchPublisher(seq, fxThread, this::applyBatch);
+        loader.execute(() -> load(seq, capture, cancelled, publisher));
+    }
+
+    /** Stops the load in progress; what was read so far stays. */
+    public void cancel() {
+        cancelFlag.set(true);
+    }
+
+    /** Closes the capture (Ctrl+W): everything is cleared and a load in progress is dropped. */
+    public void close() {
+        sequence.incrementAndGet();
+        cancelFlag.set(true);
+        clearCapture();
+        file.set(null);
+        loading.set(false);
+        progress.set(0);
+        status.set("");
+    }
+
+    /** Stops the loading thread (application exit). */
+    public void shutdown() {
+        close();
+        loader.shutdownNow();
+    }
+
+    /** The bytes of a message: kept by the loader, else re-read from the capture; null when unreadable. */
+    public byte[] bytes(SipMessageRef ref) {
+        if (ref == null) {
+            return null;
+        }
+        if (ref.bytes() != null) {
+            return ref.bytes();
+        }
+        if (reader == null || ref.origin() == null) {
+            return null;
+        }
+        try {
+            return reader.read(ref.origin());
+        } catch (IOException e) {
+            LOG.warn("cannot re-read message {}: {}", ref, e.getMessage());
+            return null;
+        }
+    }
+
+    private void load(long seq, Path capture, AtomicBoolean cancelled, BatchPublisher publisher) {
+        RowCopier copier = new RowCopier();
+        LoadProgress onProgress = (position, size, frameCount, sip) -> {
+            if (sequence.get() != seq) {
+                return;
+            }
+            double fraction = size > 0 ? (double) position / size : -1;
+            publisher.publish(() -> copier.newRows(sip), fraction, frameCount, sip.statistics().messages());
+        };
+        try {
+            CaptureModel loaded = new CaptureLoader(Limits.DEFAULT, false)
+                    .load(capture, onProgress, () -> cancelled.get() || sequence.get() != seq);
+            if (sequence.get() != seq) {
+                return;
+            }
+            List<SipSession> all = loaded.sip().sessions();
+            List<SessionRow> rows = new ArrayList<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                rows.add(SessionRow.of(i, all.get(i)));
+            }
+            List<Anomaly> found = new ArrayList<>(loaded.anomalies().anomalies());
+            found.addAll(loaded.sip().anomalies());
+            found.sort(Comparator.comparingLong(Anomaly::frame));
+            long anomalyTotal = loaded.anomalies().total() + loaded.sip().anomalies().size();
+            publisher.after(() -> complete(seq, loaded, all, rows, found, anomalyTotal));
+        } catch (IOException e) {
+            publisher.after(() -> failed(seq, capture, e.getMessage()));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.error("loading {} failed", capture, e);
+            String reason = e instanceof OutOfMemoryError ? "not enough memory to load it" : "internal error: " + e;
+            publisher.after(() -> failed(seq, capture, reason));
+        }
+    }
+
+    /** Copies the sessions the correlator appended since the last call; loading thread only. */
+    private static final class RowCopier {
+        private int published;
+        private long droppedBefore;
+
+        List<SessionRow> newRows(SipCorrelator sip) {
+            List<SipSession> all = sip.sessions();
+            long dropped = sip.statistics().droppedSessions();
+            // evicted sessions shift the list left; the final refresh corrects any approximation here
+            int start = (int) Math.max(0, published - (dropped - droppedBefore));
+            droppedBefore = dropped;
+            List<SessionRow> rows = new ArrayList<>(Math.max(0, all.size() - start));
+            for (int i = start; i < all.size(); i++) {
+                rows.add(SessionRow.of(i, all.get(i)));
+            }
+            published = all.size();
+            return rows;
+        }
+    }
+
+    private void applyBatch(LoadBatch batch) {
+        if (batch.sequence != sequence.get()) {
+            return; // a stale load
+        }
+        if (!batch.rows.isEmpty()) {
+            sessionList.append(batch.rows);
+            if (!firstRowsLogged) {
+                firstRowsLogged = true;
+                LOG.info("first {} sessions shown {} ms after opening", batch.rows.size(),
+                        (System.nanoTime() - openedAtNanos) / 1_000_000);
+            }
+        }
+        progress.set(batch.fraction);
+        frames.set(batch.frames);
+        sipMessages.set(batch.sipMessages);
+        sessionCount.set(sessionList.allRows().size());
+    }
+
+    private void complete(long seq, CaptureModel loaded, List<SipSession> all, List<SessionRow> rows,
+                          List<Anomaly> found, long anomalyTotal) {
+        if (seq != sequence.get()) {
+            return;
+        }
+        long fxStart = System.nanoTime();
+        reader = new OriginReader(loaded.file());
+        sessionList.complete(rows, all);
+        model.set(loaded);
+        frames.set(loaded.frames());
+        sipMessages.set(loaded.sip().statistics().messages());
+        sessionCount.set(all.size());
+        anomalies.setAll(found);
+        anomalyCount.set(anomalyTotal);
+        loading.set(false);
+        progress.set(1);
+        long ms = (System.nanoTime() - openedAtNanos) / 1_000_000;
+        status.set(loaded.complete() ? "Loaded in " + ms / 1000.0 + " s" : "Loading cancelled: partial capture");
+        LOG.info("{}: {} frames, {} sessions loaded in {} ms{}; final rows applied in {} ms", loaded.file().getFileName(),
+                loaded.frames(), all.size(), ms, loaded.complete() ? "" : " (cancelled)",
+                (System.nanoTime() - fxStart) / 1_000_000);
+    }
+
+    private void failed(long seq, Path capture, String reason) {
+        if (seq != sequence.get()) {
+            return;
+        }
+        loading.set(false);
+        progress.set(0);
+        recentFiles.remove(capture);
+        status.set("Cannot open " + capture.getFileName());
+        loadError.set(new LoadError(capture, reason == null ? "unreadable" : reason));
+    }
+
+    private void clearCapture() {
+        sessionList.clear();
+        ladder.show(LadderModel.EMPTY);
+        detail.clear();
+        callFlow.clear();
+        model.set(null);
+        anomalies.clear();
+        frames.set(0);
+        sipMessages.set(0);
+        sessionCount.set(0);
+        anomalyCount.set(0);
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                LOG.debug("closing the reader", e);
+            }
+            reader = null;
+        }
+    }
+
+    private void showSelection() {
+        List<SipSession> selected = new ArrayList<>(sessionList.selectedSessions());
+        if (selected.isEmpty()) {
+            ladder.show(LadderModel.EMPTY);
+            detail.clear();
+            callFlow.clear();
+            return;
+        }
+        LadderModel built = LadderModelBuilder.build(selected, LadderOptions.DEFAULT.withMergePorts(mergePorts.get()),
+                this::bytes);
+        ladder.show(built);
+        callFlow.show(selected.get(0), this::bytes);
+        if (!built.isEmpty()) {
+            ladder.select(0);
+        }
+    }
+
+    private void showArrow(LadderArrow arrow) {
+        if (arrow == null) {
+            detail.clear();
+        } else {
+            detail.show(arrow.message(), bytes(arrow.message()));
+        }
+    }
+
+    private void rememberRecent(Path capture) {
+        Path p = capture.toAbsolutePath().normalize();
+        recentFiles.remove(p);
+        recentFiles.add(0, p);
+        if (recentFiles.size() > MAX_RECENT) {
+            recentFiles.remove(MAX_RECENT, recentFiles.size());
+        }
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** 0..1 while loading, -1 when the size is unknown (compressed input). */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty framesProperty() {
+        return frames.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty sipMessagesProperty() {
+        return sipMessages.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty sessionCountProperty() {
+        return sessionCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty anomalyCountProperty() {
+        return anomalyCount.getReadOnlyProperty();
+    }
+
+    /** The anomalies kept (the first {@code AnomalyLog.KEPT}), by frame. */
+    public ObservableList<Anomaly> anomalies() {
+        return anomaliesView;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Set when a capture could not be read at all; the view shows it in a dialog. */
+    public ReadOnlyObjectProperty<LoadError> loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+
+    /** The loaded capture, null while loading or when none. */
+    public ReadOnlyObjectProperty<CaptureModel> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    /** Most recent first, at most {@link #MAX_RECENT}; the application persists it. */
+    public ObservableList<Path> recentFiles() {
+        return recentFiles;
+    }
+
+    /** One ladder column per host instead of per host:port. */
+    public BooleanProperty mergePortsProperty() {
+        return mergePorts;
+    }
+}

@@ -1,0 +1,183 @@
+package dev.parley.view.sessions;
+
+import dev.parley.session.sip.CallState;
+import dev.parley.session.sip.PagerMessage;
+import dev.parley.session.sip.SessionKind;
+import dev.parley.session.sip.SipCall;
+import dev.parley.session.sip.SipMessageRef;
+import dev.parley.session.sip.SipRegistration;
+import dev.parley.session.sip.SipSession;
+import dev.parley.session.sip.SipSubscription;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One line of the session list: an immutable copy of what the list shows of a {@link SipSession}, taken on the
+ * loading thread (the session keeps changing while loading; the FX thread only ever sees these copies).
+ *
+ * @param index          position of the session in the correlator's session list
+ * @param startNanos     capture time of the first message
+ * @param start          time of day of the first message ("12:01:02.345", UTC)
+ * @param method         method of the first request ("INVITE"), or the CSeq method when no request was seen
+ * @param state          "IN CALL", "COMPLETED", "REGISTERED", ... or empty
+ * @param durationNanos  talk time for a call, span of the session otherwise; -1 when not known
+ * @param pddNanos       post-dial delay of a call, -1 when none
+ * @param lastStatus     last response code, -1 when none
+ * @param route          "10.0.0.1:5060 → 10.0.0.2:5060" of the first message
+ * @param relatedCallIds Call-IDs of other legs (X-Call-ID / X-CID, either direction)
+ * @param anomalies      anomalies found in the session's messages
+ */
+public record SessionRow(int index, long startNanos, String start, SessionKind kind, String method, String from,
+                         String to, String state, int messages, long durationNanos, long pddNanos, int lastStatus,
+                         String lastStatusText, String transport, String route, String callId,
+                         List<String> relatedCallIds, int anomalies) {
+
+    public SessionRow {
+        relatedCallIds = List.copyOf(relatedCallIds);
+    }
+
+    /** True when other legs of the same call were seen. */
+    public boolean hasRelated() {
+        return !relatedCallIds.isEmpty();
+    }
+
+    /** "Call", "Registration": the kind as the list shows it. */
+    public String kindText() {
+        return kindText(kind);
+    }
+
+    public static String kindText(SessionKind kind) {
+        if (kind == null) {
+            return "Other";
+        }
+        switch (kind) {
+            case CALL: return "Call";
+            case REGISTRATION: return "Registration";
+            case MESSAGE: return "Message";
+            case SUBSCRIPTION: return "Subscription";
+            case OPTIONS: return "Options";
+            default: return "Other";
+        }
+    }
+
+    /** Copies a session; must run where the session may be read (the loading thread while loading). */
+    public static SessionRow of(int index, SipSession s) {
+        List<SipMessageRef> messages = s.messages();
+        String method = null;
+        SipMessageRef lastResponse = null;
+        for (int i = 0; i < messages.size(); i++) {
+            SipMessageRef m = messages.get(i);
+            if (m.request()) {
+                if (method == null) {
+                    method = m.method();
+                }
+            } else {
+                lastResponse = m;
+            }
+        }
+        SipMessageRef first = messages.isEmpty() ? null : messages.get(0);
+        if (method == null && first != null) {
+            method = first.cseqMethod();
+        }
+        SipCall call = s.call();
+        long duration;
+        long pdd = -1;
+        if (call != null) {
+            duration = call.durationNanos();
+            pdd = call.postDialDelayNanos();
+        } else {
+            duration = s.firstNanos() < 0 ? -1 : s.lastNanos() - s.firstNanos();
+        }
+        String transport = first == null || first.flow() == null ? "" : first.flow().transport().toString();
+        String route = first == null || first.flow() == null ? ""
+                : first.flow().src() + " \u2192 " + first.flow().dst();
+        List<String> related = new ArrayList<>(2);
+        if (s.correlationId() != null && !s.correlationId().equals(s.callId())) {
+            related.add(s.correlationId());
+        }
+        for (SipSession other : s.relatedSessions()) {
+            if (!related.contains(other.callId())) {
+                related.add(other.callId());
+            }
+        }
+        return new SessionRow(index, s.firstNanos(), timeOfDay(s.firstNanos()), s.kind(), orEmpty(method),
+                orEmpty(s.caller()), orEmpty(s.callee()), state(s), messages.size(), duration, pdd,
+                lastResponse == null ? -1 : lastResponse.statusCode(),
+                lastResponse == null ? "" : lastResponse.label(), transport, route, s.callId(), related,
+                s.anomalies().size());
+    }
+
+    private static String state(SipSession s) {
+        SipCall call = s.call();
+        if (call != null) {
+            CallState st = call.state();
+            return st.displayName();
+        }
+        SipRegistration reg = s.registration();
+        if (reg != null) {
+            if (reg.failed()) {
+                return "FAILED";
+            }
+            if (reg.deregistration() && reg.registered()) {
+                return "UNREGISTERED";
+            }
+            if (reg.registered()) {
+                return "REGISTERED";
+            }
+            return reg.challenged() ? "CHALLENGED" : "REGISTERING";
+        }
+        List<PagerMessage> pager = s.pagerMessages();
+        if (!pager.isEmpty()) {
+            PagerMessage last = pager.get(pager.size() - 1);
+            if (last.response() == null) {
+                return "SENT";
+            }
+            return last.delivered() ? "DELIVERED" : "FAILED";
+        }
+        SipSubscription sub = s.subscription();
+        if (sub != null) {
+            return sub.state().name();
+        }
+        return "";
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** "hh:mm:ss.mmm" of a capture time, UTC; written by hand because it runs for every row while loading. */
+    static String timeOfDay(long nanos) {
+        if (nanos < 0) {
+            return "";
+        }
+        long millisOfDay = Math.floorMod(nanos / 1_000_000L, 86_400_000L);
+        int h = (int) (millisOfDay / 3_600_000L);
+        int m = (int) (millisOfDay / 60_000L % 60);
+        int sec = (int) (millisOfDay / 1000 % 60);
+        int ms = (int) (millisOfDay % 1000);
+        char[] c = {
+            (char) ('0' + h / 10), (char) ('0' + h % 10), ':', (char) ('0' + m / 10), (char) ('0' + m % 10), ':',
+            (char) ('0' + sec / 10), (char) ('0' + sec % 10), '.',
+            (char) ('0' + ms / 100), (char) ('0' + ms / 10 % 10), (char) ('0' + ms % 10)};
+        return new String(c);
+    }
+
+    /** "1.234 s", "12:03" (m:ss) for long spans, or "" when unknown: durations and delays in the list. */
+    public static String formatDuration(long nanos) {
+        if (nanos < 0) {
+            return "";
+        }
+        long ms = nanos / 1_000_000L;
+        if (ms < 60_000) {
+            long s = ms / 1000;
+            long rest = ms % 1000;
+            return s + "." + (rest < 100 ? (rest < 10 ? "00" : "0") : "") + rest + " s";
+        }
+        long totalSeconds = ms / 1000;
+        long h = totalSeconds / 3600;
+        long m = totalSeconds / 60 % 60;
+        long s = totalSeconds % 60;
+        String mmss = (m < 10 && h > 0 ? "0" : "") + m + ":" + (s < 10 ? "0" : "") + s;
+        return h > 0 ? h + ":" + mmss : mmss;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.parley.app;
+
+import dev.parley.view.MainView;
+import dev.parley.view.MainViewModel;
+import dev.parley.view.sessions.SessionRow;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+/**
+ * Measures opening a big capture in the real window (not a unit test; run under Xvfb):
+ * <pre>
+ *   DISPLAY=:99 java -Xmx1g -cp DIR/test-classes:DIR/classes:$(cat cp.txt) dev.parley.app.HarnessLauncher FILE
+ * </pre>
+ * Prints the time until the first rows are in the table and drawn, the total load time, the longest gap between two
+ * rendered frames while loading and while scrolling the whole list (at least a page per frame, the whole list in
+ * about 1000 frames), and the peak
+ * heap (sum of the heap pools' peak usage, after loading and scrolling). Then exits.
+ */
+public final class GuiLoadHarness extends Application {
+    private long openedAt;
+    private long firstRowsAt = -1;
+    private long loadedAt = -1;
+    private long lastFrame = -1;
+    private long worstGapLoading;
+    private long worstGapScrolling;
+    private int scrollIndex = -1;
+    private long scrollStart;
+    private int frames;
+
+    public static void main(String[] args) {
+        HarnessLauncher.main(args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Path file = Path.of(getParameters().getRaw().get(0));
+        Parley parley = new Parley(new AppPreferences(Preferences.userRoot().node("dev/parley/harness")));
+        openedAt = System.nanoTime();
+        MainView view = parley.show(stage, file);
+        System.out.printf("window built and shown in %,d ms (loading starts now)%n",
+                (System.nanoTime() - openedAt) / 1_000_000);
+        MainViewModel vm = parley.viewModel();
+        TableView<SessionRow> table = view.sessionList().table();
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long t = System.nanoTime();
+                long gap = lastFrame < 0 ? 0 : t - lastFrame;
+                lastFrame = t;
+                if (firstRowsAt < 0 && !table.getItems().isEmpty()) {
+                    firstRowsAt = t; // rows are in the table; this pulse draws them
+                }
+                if (loadedAt < 0) {
+                    worstGapLoading = Math.max(worstGapLoading, gap);
+                    if (!vm.loadingProperty().get() && vm.modelProperty().get() != null) {
+                        loadedAt = t;
+                        scrollIndex = 0;
+                        scrollStart = t;
+                    }
+                    return;
+                }
+                if (scrollIndex >= 0) {
+                    worstGapScrolling = Math.max(worstGapScrolling, gap);
+                    frames++;
+                    if (frames % 100 == 0) {
+                        System.out.printf("  scrolled to row %,d after %,d ms (worst gap so far %,d ms)%n",
+                                scrollIndex, (t - scrollStart) / 1_000_000, worstGapScrolling / 1_000_000);
+                    }
+                    // at least a page per frame (every frame shows all-new rows), the list in about 1000 frames
+                    scrollIndex += Math.max(40, table.getItems().size() / 1000);
+                    if (scrollIndex < table.getItems().size()) {
+                        table.scrollTo(scrollIndex);
+                    } else {
+                        stop();
+                        report(table.getItems().size(), t);
+                        Platform.exit();
+                    }
+                }
+            }
+        }.start();
+    }
+
+    private void report(int rows, long scrollEnd) {
+        System.gc();
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        long used = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        long gcMillis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcMillis += gc.getCollectionTime();
+        }
+        System.out.printf("rows                 %,d%n", rows);
+        System.out.printf("first rows shown     %,d ms after building the window (see the log for after open())%n",
+                (firstRowsAt - openedAt) / 1_000_000);
+        System.out.printf("loaded               %,d ms after opening%n", (loadedAt - openedAt) / 1_000_000);
+        System.out.printf("worst frame gap      %,d ms while loading%n", worstGapLoading / 1_000_000);
+        System.out.printf("scrolled all rows    %,d frames in %,d ms, worst frame gap %,d ms%n", frames,
+                (scrollEnd - scrollStart) / 1_000_000, worstGapScrolling / 1_000_000);
+        System.out.printf("heap peak (pools)    %,d MB; used after GC %,d MB; max %,d MB; GC time %,d ms%n",
+                peak >> 20, used >> 20, Runtime.getRuntime().maxMemory() >> 20, gcMillis);
+    }
+}
+
+/** Starts the harness from a class that is not an Application (JavaFX on the class path). */
+final class HarnessLauncher {
+    private HarnessLauncher() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(GuiLoadHarness.class, args);
+    }
+}

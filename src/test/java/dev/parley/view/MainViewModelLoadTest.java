@@ -1,0 +1,127 @@
+package dev.parley.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.view.sessions.SessionRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Loading through the view model with a hand-driven "FX thread": batches are coalesced into one pending task, stale
+ * loads are dropped, errors name the file.
+ */
+class MainViewModelLoadTest {
+    private final Deque<Runnable> fxQueue = new ArrayDeque<>();
+    private final Consumer<Runnable> fxThread = r -> {
+        synchronized (fxQueue) {
+            fxQueue.add(r);
+            fxQueue.notifyAll();
+        }
+    };
+
+    @TempDir
+    Path tmp;
+
+    /** Runs queued FX tasks until the view model stops loading. */
+    private void runUntilLoaded(MainViewModel vm) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            Runnable r;
+            synchronized (fxQueue) {
+                if (fxQueue.isEmpty()) {
+                    fxQueue.wait(50);
+                }
+                r = fxQueue.poll();
+            }
+            if (r != null) {
+                r.run();
+            }
+            if (!vm.loadingProperty().get()) {
+                return;
+            }
+        }
+        throw new AssertionError("still loading");
+    }
+
+    @Test
+    void loadsTheSampleAndReplacesRowsWithFinalStates() throws Exception {
+        MainViewModel vm = new MainViewModel(fxThread);
+        vm.open(Path.of("samples", "sip-call-udp.pcap"));
+        runUntilLoaded(vm);
+        assertThat(vm.sessionList().allRows()).hasSize(3);
+        assertThat(vm.sessionList().allRows()).extracting(SessionRow::state).containsOnly("COMPLETED");
+        assertThat(vm.sessionCountProperty().get()).isEqualTo(3);
+        assertThat(vm.framesProperty().get()).isPositive();
+        assertThat(vm.sipMessagesProperty().get()).isEqualTo(21);
+        assertThat(vm.modelProperty().get()).isNotNull();
+        assertThat(vm.recentFiles()).hasSize(1);
+        // the first row is selected on completion, so the ladder shows the first call
+        vm.sessionList().select(List.of(vm.sessionList().allRows().get(0)));
+        assertThat(vm.ladder().getModel().arrows()).hasSize(7);
+        assertThat(vm.detail().treeProperty().get()).isNotNull();
+        vm.shutdown();
+    }
+
+    @Test
+    void aNewerLoadDropsTheBatchesOfTheOlderOne() throws Exception {
+        MainViewModel vm = new MainViewModel(fxThread);
+        vm.open(Path.of("samples", "sip-call-udp.pcap"));
+        vm.open(Path.of("samples", "sip-cancel-busy.pcap"));
+        runUntilLoaded(vm);
+        Thread.sleep(200); // let the loader post anything late
+        synchronized (fxQueue) {
+            fxQueue.forEach(Runnable::run);
+            fxQueue.clear();
+        }
+        assertThat(vm.fileProperty().get().getFileName().toString()).isEqualTo("sip-cancel-busy.pcap");
+        assertThat(vm.sessionList().allRows()).hasSize(2);
+        assertThat(vm.sessionList().allRows()).extracting(SessionRow::state).containsExactly("CANCELLED", "BUSY");
+        vm.shutdown();
+    }
+
+    @Test
+    void batchesArrivingWhileOneIsPendingAreMergedIntoIt() {
+        Deque<Runnable> queue = new ArrayDeque<>();
+        List<LoadBatch> applied = new java.util.ArrayList<>();
+        BatchPublisher p = new BatchPublisher(7, queue::add, applied::add);
+        SessionRow a = new SessionRow(0, 0, "", null, "", "", "", "", 0, -1, -1, -1, "", "", "", "a", List.of(), 0);
+        SessionRow b = new SessionRow(1, 0, "", null, "", "", "", "", 0, -1, -1, -1, "", "", "", "b", List.of(), 0);
+        p.publish(() -> List.of(a), 0.1, 10, 5);
+        p.publish(() -> List.of(b), 0.2, 20, 9);
+        assertThat(queue).hasSize(1);
+        queue.poll().run();
+        assertThat(applied).hasSize(1);
+        assertThat(applied.get(0).rows).containsExactly(a, b);
+        assertThat(applied.get(0).frames).isEqualTo(20);
+        assertThat(applied.get(0).sequence).isEqualTo(7);
+        p.publish(() -> List.of(), 0.3, 30, 9);
+        assertThat(queue).hasSize(1);
+    }
+
+    @Test
+    void anUnreadableFileIsAnErrorNamingIt() throws Exception {
+        Path bad = tmp.resolve("garbage.pcap");
+        Files.writeString(bad, "not a capture");
+        MainViewModel vm = new MainViewModel(fxThread);
+        vm.open(bad);
+        runUntilLoaded(vm);
+        LoadError error = vm.loadErrorProperty().get();
+        assertThat(error).isNotNull();
+        assertThat(error.file()).isEqualTo(bad);
+        assertThat(error.message()).contains("garbage.pcap");
+        assertThat(error.reason()).isNotBlank();
+        assertThat(vm.recentFiles()).isEmpty();
+
+        vm.open(tmp.resolve("missing.pcap"));
+        runUntilLoaded(vm);
+        assertThat(vm.loadErrorProperty().get().file().getFileName().toString()).isEqualTo("missing.pcap");
+        vm.shutdown();
+    }
+}
