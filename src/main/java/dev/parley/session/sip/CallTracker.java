@@ -12,7 +12,7 @@ final class CallTracker {
     private CallTracker() {
     }
 
-    static void update(SipCall call, SipMessageRef m, SipSummary s) {
+    static void update(SipCall call, SipMessageRef m, SipSummary s, Interner people) {
         long t = m.timestampNanos();
         call.lastMessageNanos = Math.max(call.lastMessageNanos, t);
         if (call.startNanos < 0) {
@@ -20,13 +20,13 @@ final class CallTracker {
             call.setState(CallState.CALL_SETUP, t, m.index());
         }
         if (m.request()) {
-            onRequest(call, m, s, t);
+            onRequest(call, m, s, t, people);
         } else if ("INVITE".equals(m.cseqMethod())) {
             onInviteResponse(call, m, s, t);
         }
     }
 
-    private static void onRequest(SipCall call, SipMessageRef m, SipSummary s, long t) {
+    private static void onRequest(SipCall call, SipMessageRef m, SipSummary s, long t, Interner people) {
         switch (m.method()) {
             case "INVITE":
                 if (m.toTag() != null || call.state == CallState.IN_CALL || call.state == CallState.COMPLETED) {
@@ -36,9 +36,9 @@ final class CallTracker {
                     return;
                 }
                 if (call.caller == null) {
-                    call.caller = s.fromUser();
-                    call.callee = s.toUser();
-                    call.callerDisplay = s.fromDisplay();
+                    call.caller = people.intern(s.fromUser());
+                    call.callee = people.intern(s.toUser());
+                    call.callerDisplay = people.intern(s.fromDisplay());
                     call.callerTag = m.fromTag();
                     call.callerEndpoint = m.flow() == null ? null : m.flow().src();
                     call.calleeEndpoint = m.flow() == null ? null : m.flow().dst();

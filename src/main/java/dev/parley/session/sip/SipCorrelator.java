@@ -32,6 +32,9 @@ public final class SipCorrelator {
     private final Map<String, SipSession> sessions = new LinkedHashMap<>();
     private final Map<String, List<SipSession>> awaitingLeg = new HashMap<>();
     private final Interner interner = new Interner(4096);
+    /** Users and display names repeat across Call-IDs (the same phones call again and again). */
+    private final Interner people = new Interner(1 << 16);
+    private final MessageTable table = new MessageTable();
     /** One Flow object per distinct flow: messages and resend state point at it instead of per-packet copies. */
     private final Map<dev.parley.decode.Flow, dev.parley.decode.Flow> flows = new HashMap<>();
     private static final int MAX_SHARED_FLOWS = 1 << 20;
@@ -71,11 +74,13 @@ public final class SipCorrelator {
                 resent++;
             }
             report(Anomaly.warning(MISSING_CALL_ID, e.frame(), "SIP message without Call-ID: " + s.label()));
+            table.add(e.frame(), e.timestampNanos(), e.flow(), e.origin(), s.request(), s.method(), s.statusCode(),
+                    s.reasonPhrase(), s.cseqMethod(), s.hasSdp(), false, null, 0, null, 0, null, e.bytes());
             return;
         }
         SipSession session = sessions.get(callId);
         if (session == null) {
-            session = new SipSession(callId);
+            session = new SipSession(callId, table);
             sessions.put(callId, session);
             callIds++;
             linkAwaiting(session);
@@ -85,8 +90,9 @@ public final class SipCorrelator {
             settleIdle(e.timestampNanos());
         }
         String before = session.correlationId();
-        SipMessageRef m = session.add(e, index, interner);
-        if (m.resent()) {
+        int row = session.add(e, interner, people);
+        assert row == index;
+        if (table.resent(row)) {
             resent++;
         }
         if (before == null && session.correlationId() != null) {
@@ -125,6 +131,7 @@ public final class SipCorrelator {
         for (SipSession s : sessions.values()) {
             s.finish();
         }
+        table.trim();
     }
 
     /** Sessions in order of their first message. */

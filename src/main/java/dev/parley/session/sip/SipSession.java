@@ -3,11 +3,14 @@ package dev.parley.session.sip;
 import dev.parley.decode.Anomaly;
 import dev.parley.decode.sip.SipEvent;
 import dev.parley.decode.sip.SipSummary;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything seen for one Call-ID: its messages in capture order (as compact {@link SipMessageRef}s), transactions,
@@ -17,12 +20,18 @@ import java.util.Map;
 public final class SipSession {
     private static final int LINEAR_TX_SCAN = 16;
     private static final int SHARED_SLOTS = 8;
+    private static final int MAX_TAG_SLOTS = MessageTable.TAG_OVERFLOW - 1;
 
     private final String callId;
+    private final MessageTable table;
     private SessionKind kind;
     private boolean kindFromRequest;
-    private final ArrayList<SipMessageRef> messages = new ArrayList<>(8);
-    private final ArrayList<SipTransaction> transactions = new ArrayList<>(4);
+    private int[] rows = new int[8]; // message rows in capture order
+    private int count;
+    private SipTransaction[] transactions = new SipTransaction[4];
+    private int txCount;
+    private int[] tags = new int[4]; // string pool ids of the distinct tags; a message keeps slot = position + 1
+    private int tagCount;
     private Map<TxKey, SipTransaction> txIndex; // only for long-lived Call-IDs (keep-alives, refreshes)
     private List<SipDialog> dialogs = List.of();
     private SipCall call;
@@ -40,18 +49,23 @@ public final class SipSession {
     private long firstNanos = -1;
     private long lastNanos = -1;
     private ResendDetector resend = new ResendDetector(); // null once settled, remade if the Call-ID wakes up
-    private Object[] shared = new Object[SHARED_SLOTS]; // distinct flows and tags, to keep one copy of each
+    private Object[] shared = new Object[SHARED_SLOTS]; // distinct flows, to keep one copy of each
     private int sharedCount;
 
     private record TxKey(String branch, long cseq, String method) {
     }
 
-    SipSession(String callId) {
+    SipSession(String callId, MessageTable table) {
         this.callId = callId;
+        this.table = table;
     }
 
-    /** Records one message of this Call-ID and updates every view; returns its compact record. */
-    SipMessageRef add(SipEvent e, int index, Interner in) {
+    MessageTable table() {
+        return table;
+    }
+
+    /** Records one message of this Call-ID and updates every view; returns its row (its index). */
+    int add(SipEvent e, Interner in, Interner people) {
         SipSummary s = e.sip();
         boolean request = s.request();
         String method = in.intern(s.method());
@@ -79,25 +93,96 @@ public final class SipSession {
                 tx = newTx(s.branch(), s.cseq(), txMethod);
             }
         }
-        // Flows, tags and branches repeat within a Call-ID: point at one copy so a message costs one small record.
-        SipMessageRef m = new SipMessageRef(index, e.frame(), t, share(e.flow()), e.origin(), request, method,
-                s.statusCode(), in.intern(s.reasonPhrase()), s.cseq(), cseqMethod,
-                s.branch() != null && s.branch().equals(tx.branch()) ? tx.branch() : s.branch(),
-                share(s.fromTag()), share(s.toTag()), s.hasSdp(), resent, tx, e.bytes());
+        int fromSlot = slot(s.fromTag());
+        int toSlot = slot(s.toTag());
+        int row = table.add(e.frame(), t, share(e.flow()), e.origin(), request, method, s.statusCode(),
+                in.intern(s.reasonPhrase()), cseqMethod, s.hasSdp(), resent, tx, fromSlot, s.fromTag(), toSlot,
+                s.toTag(), e.bytes());
         if (ackOfFailure) {
-            tx.addAck(m);
+            tx.addAck(row);
         } else {
-            tx.add(m);
+            tx.add(row);
         }
-        messages.add(m);
+        if (count == rows.length) {
+            rows = Arrays.copyOf(rows, count * 2 + 2);
+        }
+        rows[count++] = row;
         if (firstNanos < 0) {
             firstNanos = t;
         }
         lastNanos = Math.max(lastNanos, t);
-        noteFields(s, request, method, cseqMethod, in);
-        updateDialogs(m, tx);
-        updateViews(m, s);
-        return m;
+        noteFields(s, request, method, cseqMethod, in, people);
+        SipMessageRef m = new SipMessageRef(this, row);
+        updateDialogs(m, row, fromSlot, s.fromTag(), toSlot, s.toTag(), request, method, cseqMethod,
+                s.statusCode(), tx);
+        updateViews(m, s, people);
+        return row;
+    }
+
+    /** The tag's slot in this session (0 for none), adding it when new; past the slots, TAG_OVERFLOW. */
+    private int slot(String tag) {
+        if (tag == null) {
+            return 0;
+        }
+        for (int i = 0; i < tagCount; i++) {
+            if (table.pool.matches(tags[i], tag)) {
+                return i + 1;
+            }
+        }
+        if (tagCount >= MAX_TAG_SLOTS) {
+            return MessageTable.TAG_OVERFLOW;
+        }
+        if (tagCount == tags.length) {
+            tags = Arrays.copyOf(tags, tagCount * 2 + 2);
+        }
+        tags[tagCount++] = table.pool.add(tag);
+        return tagCount;
+    }
+
+    String slotTag(int slot) {
+        return slot == 0 ? null : table.pool.get(tags[slot - 1]);
+    }
+
+    /** The From (which 0) or To (1) tag of a row of this session. */
+    String tag(int row, int which, int slot) {
+        return slot == MessageTable.TAG_OVERFLOW ? table.overflowTag(row, which) : slotTag(slot);
+    }
+
+    boolean sameTag(int slotA, String textA, int slotB, String textB) {
+        if (slotA != MessageTable.TAG_OVERFLOW && slotB != MessageTable.TAG_OVERFLOW) {
+            return slotA == slotB;
+        }
+        String a = slotA == MessageTable.TAG_OVERFLOW ? textA : slotTag(slotA);
+        String b = slotB == MessageTable.TAG_OVERFLOW ? textB : slotTag(slotB);
+        return a == null ? b == null : a.equals(b);
+    }
+
+    boolean sameToTag(int rowA, int rowB) {
+        int a = table.toSlot(rowA);
+        int b = table.toSlot(rowB);
+        if (a != MessageTable.TAG_OVERFLOW && b != MessageTable.TAG_OVERFLOW) {
+            return a == b;
+        }
+        return Objects.equals(tag(rowA, 1, a), tag(rowB, 1, b));
+    }
+
+    /** A read-only list over rows [0, n) of this session. */
+    List<SipMessageRef> refs(int[] of, int n) {
+        if (n == 0) {
+            return List.of();
+        }
+        return new AbstractList<>() {
+            @Override
+            public SipMessageRef get(int i) {
+                Objects.checkIndex(i, n);
+                return new SipMessageRef(SipSession.this, of[i]);
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
     }
 
     @SuppressWarnings("unchecked")
@@ -116,14 +201,15 @@ public final class SipSession {
         return value;
     }
 
-    private void noteFields(SipSummary s, boolean request, String method, String cseqMethod, Interner in) {
+    private void noteFields(SipSummary s, boolean request, String method, String cseqMethod, Interner in,
+                            Interner people) {
         if (kind == null || (request && !kindFromRequest)) {
             kind = SessionKind.of(request ? method : cseqMethod);
             kindFromRequest = request;
             if (request || caller == null) {
-                caller = s.fromUser();
-                callee = s.toUser();
-                callerDisplay = s.fromDisplay();
+                caller = people.intern(s.fromUser());
+                callee = people.intern(s.toUser());
+                callerDisplay = people.intern(s.fromDisplay());
             }
         }
         if (userAgent == null && s.userAgent() != null) {
@@ -144,12 +230,12 @@ public final class SipSession {
         }
     }
 
-    private void updateViews(SipMessageRef m, SipSummary s) {
+    private void updateViews(SipMessageRef m, SipSummary s, Interner people) {
         if (kind == SessionKind.CALL) {
             if (call == null) {
                 call = new SipCall();
             }
-            CallTracker.update(call, m, s);
+            CallTracker.update(call, m, s, people);
         }
         String method = m.request() ? m.method() : m.cseqMethod();
         if (method == null) {
@@ -160,10 +246,10 @@ public final class SipSession {
                 if (registration == null) {
                     registration = new SipRegistration();
                 }
-                registration.update(m, s);
+                registration.update(m, s, people);
                 break;
             case "MESSAGE":
-                updatePager(m, s);
+                updatePager(m, s, people);
                 break;
             case "SUBSCRIBE": case "NOTIFY": case "PUBLISH":
                 if (subscription == null) {
@@ -176,13 +262,14 @@ public final class SipSession {
         }
     }
 
-    private void updatePager(SipMessageRef m, SipSummary s) {
+    private void updatePager(SipMessageRef m, SipSummary s, Interner people) {
         if (m.request()) {
-            if (m.transaction().request() == m) { // not a retransmission
+            if (m.transaction().requestRow() == m.index()) { // not a retransmission
                 if (pagerMessages.isEmpty()) {
                     pagerMessages = new ArrayList<>(1);
                 }
-                pagerMessages.add(new PagerMessage(m, s.fromUser(), s.toUser(), s.fromDisplay(), s.textPreview()));
+                pagerMessages.add(new PagerMessage(m, people.intern(s.fromUser()), people.intern(s.toUser()),
+                        people.intern(s.fromDisplay()), s.textPreview()));
             }
             return;
         }
@@ -198,37 +285,39 @@ public final class SipSession {
         }
     }
 
-    private void updateDialogs(SipMessageRef m, SipTransaction tx) {
-        String fromTag = m.fromTag();
-        String toTag = m.toTag();
-        String method = m.request() ? m.method() : m.cseqMethod();
-        int code = m.statusCode();
+    private void updateDialogs(SipMessageRef m, int row, int fromSlot, String fromTag, int toSlot, String toTag,
+                               boolean request, String requestMethod, String cseqMethod, int code,
+                               SipTransaction tx) {
+        String method = request ? requestMethod : cseqMethod;
+        long t = m.timestampNanos();
         if (fromTag != null && toTag != null && method != null) {
-            SipDialog d = findDialog(fromTag, toTag);
+            SipDialog d = findDialog(fromSlot, fromTag, toSlot, toTag);
             if (d == null) {
-                if (m.request() && livesInDialog(method)) {
-                    d = newDialog(fromTag, toTag, SipDialog.State.CONFIRMED, m.timestampNanos()); // joined late
-                } else if (!m.request() && formsDialog(method) && code > 100 && code < 300) {
-                    d = newDialog(fromTag, toTag, code < 200 ? SipDialog.State.EARLY : SipDialog.State.CONFIRMED,
-                            m.timestampNanos());
+                if (request && livesInDialog(method)) {
+                    d = newDialog(fromSlot, fromTag, toSlot, toTag, SipDialog.State.CONFIRMED, t); // joined late
+                } else if (!request && formsDialog(method) && code > 100 && code < 300) {
+                    d = newDialog(fromSlot, fromTag, toSlot, toTag,
+                            code < 200 ? SipDialog.State.EARLY : SipDialog.State.CONFIRMED, t);
                 }
             }
             if (d != null) {
-                d.add(m);
-                if (!m.request() && code >= 200 && code < 300 && formsDialog(method)) {
-                    d.confirm(m.timestampNanos());
-                } else if (m.request() && "BYE".equals(method)) {
-                    d.terminate(m.timestampNanos());
-                } else if (!m.request() && code == 481) {
-                    d.terminate(m.timestampNanos());
+                d.add(row);
+                if (!request && code >= 200 && code < 300 && formsDialog(method)) {
+                    d.confirm(t);
+                } else if (request && "BYE".equals(method)) {
+                    d.terminate(t);
+                } else if (!request && code == 481) {
+                    d.terminate(t);
                 }
             }
         }
-        if (!m.request() && code >= 300 && "INVITE".equals(method)
-                && (tx.request() == null || tx.request().toTag() == null)) {
-            for (SipDialog d : dialogs) { // a failed initial INVITE ends every early dialog of its forks
-                if (d.state() == SipDialog.State.EARLY) {
-                    d.terminate(m.timestampNanos());
+        if (!request && code >= 300 && "INVITE".equals(method)) {
+            int req = tx.requestRow();
+            if (req < 0 || table.toSlot(req) == 0) {
+                for (SipDialog d : dialogs) { // a failed initial INVITE ends every early dialog of its forks
+                    if (d.state() == SipDialog.State.EARLY) {
+                        d.terminate(t);
+                    }
                 }
             }
         }
@@ -244,20 +333,21 @@ public final class SipSession {
                 || "PUBLISH".equals(method) || "CANCEL".equals(method));
     }
 
-    private SipDialog findDialog(String fromTag, String toTag) {
+    private SipDialog findDialog(int fromSlot, String fromTag, int toSlot, String toTag) {
         for (SipDialog d : dialogs) {
-            if (d.matches(fromTag, toTag)) {
+            if (d.matches(fromSlot, fromTag, toSlot, toTag)) {
                 return d;
             }
         }
         return null;
     }
 
-    private SipDialog newDialog(String fromTag, String toTag, SipDialog.State state, long nanos) {
+    private SipDialog newDialog(int fromSlot, String fromTag, int toSlot, String toTag, SipDialog.State state,
+                                long nanos) {
         if (dialogs.isEmpty()) {
             dialogs = new ArrayList<>(2);
         }
-        SipDialog d = new SipDialog(callId, fromTag, toTag, state, nanos);
+        SipDialog d = new SipDialog(this, fromSlot, fromTag, toSlot, toTag, state, nanos);
         dialogs.add(d);
         return d;
     }
@@ -266,8 +356,8 @@ public final class SipSession {
         if (txIndex != null) {
             return txIndex.get(new TxKey(branch, cseq, method));
         }
-        for (int i = transactions.size() - 1; i >= 0; i--) {
-            SipTransaction tx = transactions.get(i);
+        for (int i = txCount - 1; i >= 0; i--) {
+            SipTransaction tx = transactions[i];
             if (tx.matches(branch, cseq, method)) {
                 return tx;
             }
@@ -276,11 +366,15 @@ public final class SipSession {
     }
 
     private SipTransaction newTx(String branch, long cseq, String method) {
-        SipTransaction tx = new SipTransaction(branch, cseq, method);
-        transactions.add(tx);
-        if (txIndex == null && transactions.size() > LINEAR_TX_SCAN) {
+        SipTransaction tx = new SipTransaction(this, branch, cseq, method);
+        if (txCount == transactions.length) {
+            transactions = Arrays.copyOf(transactions, txCount * 2 + 2);
+        }
+        transactions[txCount++] = tx;
+        if (txIndex == null && txCount > LINEAR_TX_SCAN) {
             txIndex = new HashMap<>();
-            for (SipTransaction t : transactions) {
+            for (int i = 0; i < txCount; i++) {
+                SipTransaction t = transactions[i];
                 txIndex.putIfAbsent(new TxKey(t.branch(), t.cseq(), t.method()), t);
             }
         } else if (txIndex != null) {
@@ -310,8 +404,9 @@ public final class SipSession {
         shared = null;
         sharedCount = 0;
         txIndex = null;
-        messages.trimToSize();
-        transactions.trimToSize();
+        rows = Arrays.copyOf(rows, count);
+        transactions = Arrays.copyOf(transactions, txCount);
+        tags = Arrays.copyOf(tags, tagCount);
         for (SipDialog d : dialogs) {
             d.trim();
         }
@@ -339,7 +434,7 @@ public final class SipSession {
         if (call != null) {
             return call.state().isTerminal();
         }
-        return !transactions.isEmpty() && transactions.get(transactions.size() - 1).isCompleted();
+        return txCount > 0 && transactions[txCount - 1].isCompleted();
     }
 
     public String callId() {
@@ -352,12 +447,12 @@ public final class SipSession {
 
     /** Messages in capture order. */
     public List<SipMessageRef> messages() {
-        return Collections.unmodifiableList(messages);
+        return refs(rows, count);
     }
 
     /** Transactions in order of their first message. */
     public List<SipTransaction> transactions() {
-        return Collections.unmodifiableList(transactions);
+        return Collections.unmodifiableList(Arrays.asList(transactions).subList(0, txCount));
     }
 
     /** Dialogs (early, confirmed, terminated) in order of creation. */
@@ -434,6 +529,6 @@ public final class SipSession {
 
     @Override
     public String toString() {
-        return "SipSession[" + callId + " " + kind + " " + messages.size() + " messages]";
+        return "SipSession[" + callId + " " + kind + " " + count + " messages]";
     }
 }

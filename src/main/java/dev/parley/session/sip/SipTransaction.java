@@ -1,96 +1,157 @@
 package dev.parley.session.sip;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One request and its responses, keyed by the top Via branch and the CSeq (number and method), as RFC 3261
  * section 17 and Wireshark's {@code sip_hash_key} do. The ACK of a non-2xx final response shares the INVITE's
  * branch and is kept here as {@link #ack()}; CANCEL has the same branch but is a transaction of its own.
  * Retransmissions of the request or of a response are counted, not listed twice.
+ *
+ * <p>Messages are held as rows of the correlator's message table; the branch is packed in its string pool.
  */
 public final class SipTransaction {
-    private final String branch;
+    private static final int NONE = -1;
+    private static final int[] EMPTY = new int[0];
+
+    private final SipSession session;
+    private final int branch; // string pool id
     private final long cseq;
     private final String method;
-    private SipMessageRef request;
-    private List<SipMessageRef> provisional = List.of(); // most transactions (ACK, many BYEs) have none
-    private SipMessageRef finalResponse;
-    private List<SipMessageRef> otherFinals = List.of();
-    private SipMessageRef ack;
+    private int request = NONE;
+    private int finalResponse = NONE;
     private int retransmissions;
+    /** Distinct provisional and further final responses in arrival order, and the ACK of a failure as ~row. */
+    private int[] more = EMPTY;
 
-    SipTransaction(String branch, long cseq, String method) {
-        this.branch = branch;
+    SipTransaction(SipSession session, String branch, long cseq, String method) {
+        this.session = session;
+        this.branch = session.table().pool.add(branch);
         this.cseq = cseq;
         this.method = method;
     }
 
     boolean matches(String otherBranch, long otherCseq, String otherMethod) {
-        return cseq == otherCseq && Objects.equals(branch, otherBranch) && Objects.equals(method, otherMethod);
+        return cseq == otherCseq && (method == null ? otherMethod == null : method.equals(otherMethod))
+                && session.table().pool.matches(branch, otherBranch);
     }
 
     /** Adds a request or response; returns false when it repeats one already held (a retransmission). */
-    boolean add(SipMessageRef m) {
-        if (m.request()) {
-            if (request == null) {
-                request = m;
+    boolean add(int row) {
+        MessageTable t = session.table();
+        if (t.request(row)) {
+            if (request == NONE) {
+                request = row;
                 return true;
             }
             retransmissions++;
             return false;
         }
-        if (m.statusCode() < 200) {
-            for (SipMessageRef p : provisional) {
-                if (p.statusCode() == m.statusCode() && Objects.equals(p.toTag(), m.toTag())) {
+        int status = t.status(row);
+        if (status < 200) {
+            for (int r : more) {
+                if (r >= 0 && t.status(r) < 200 && sameResponse(r, row)) {
                     retransmissions++;
                     return false;
                 }
             }
-            if (provisional.isEmpty()) {
-                provisional = new ArrayList<>(2);
-            }
-            provisional.add(m);
+            append(row);
             return true;
         }
-        if (finalResponse == null) {
-            finalResponse = m;
+        if (finalResponse == NONE) {
+            finalResponse = row;
             return true;
         }
-        if (sameResponse(finalResponse, m)) {
+        if (sameResponse(finalResponse, row)) {
             retransmissions++;
             return false;
         }
-        for (SipMessageRef f : otherFinals) {
-            if (sameResponse(f, m)) {
+        for (int r : more) {
+            if (r >= 0 && t.status(r) >= 200 && sameResponse(r, row)) {
                 retransmissions++;
                 return false;
             }
         }
-        if (otherFinals.isEmpty()) {
-            otherFinals = new ArrayList<>(1);
-        }
-        otherFinals.add(m); // forked 2xx from another UAS: a second final in one client transaction
+        append(row); // forked 2xx from another UAS: a second final in one client transaction
         return true;
     }
 
     /** Keeps the ACK of a non-2xx final response; a repeated ACK counts as a retransmission. */
-    void addAck(SipMessageRef m) {
-        if (ack == null) {
-            ack = m;
+    void addAck(int row) {
+        if (ackRow() == NONE) {
+            append(~row);
         } else {
             retransmissions++;
         }
     }
 
-    private static boolean sameResponse(SipMessageRef a, SipMessageRef b) {
-        return a.statusCode() == b.statusCode() && Objects.equals(a.toTag(), b.toTag());
+    private void append(int value) {
+        int[] next = Arrays.copyOf(more, more.length + 1);
+        next[more.length] = value;
+        more = next;
+    }
+
+    private int ackRow() {
+        for (int r : more) {
+            if (r < 0) {
+                return ~r;
+            }
+        }
+        return NONE;
+    }
+
+    private boolean sameResponse(int a, int b) {
+        MessageTable t = session.table();
+        return t.status(a) == t.status(b) && session.sameToTag(a, b);
+    }
+
+    private SipMessageRef ref(int row) {
+        return row == NONE ? null : new SipMessageRef(session, row);
+    }
+
+    private List<SipMessageRef> responses(boolean provisional) {
+        MessageTable t = session.table();
+        int n = 0;
+        for (int r : more) {
+            if (r >= 0 && (t.status(r) < 200) == provisional) {
+                n++;
+            }
+        }
+        if (n == 0) {
+            return List.of();
+        }
+        int[] rows = new int[n];
+        n = 0;
+        for (int r : more) {
+            if (r >= 0 && (t.status(r) < 200) == provisional) {
+                rows[n++] = r;
+            }
+        }
+        return new AbstractList<>() {
+            @Override
+            public SipMessageRef get(int i) {
+                return new SipMessageRef(session, rows[i]);
+            }
+
+            @Override
+            public int size() {
+                return rows.length;
+            }
+        };
+    }
+
+    SipMessageRef requestRef() {
+        return ref(request);
+    }
+
+    int requestRow() {
+        return request;
     }
 
     public String branch() {
-        return branch;
+        return session.table().pool.get(branch);
     }
 
     public long cseq() {
@@ -104,27 +165,27 @@ public final class SipTransaction {
 
     /** The request, or null when only responses were captured. */
     public SipMessageRef request() {
-        return request;
+        return ref(request);
     }
 
     /** Distinct provisional responses (1xx), in arrival order. */
     public List<SipMessageRef> provisionalResponses() {
-        return Collections.unmodifiableList(provisional);
+        return responses(true);
     }
 
     /** The first final response (>= 200), or null while the transaction is pending. */
     public SipMessageRef finalResponse() {
-        return finalResponse;
+        return ref(finalResponse);
     }
 
     /** Further distinct final responses, e.g. 2xx from several forks of one INVITE. */
     public List<SipMessageRef> otherFinalResponses() {
-        return Collections.unmodifiableList(otherFinals);
+        return responses(false);
     }
 
     /** The ACK of a non-2xx final response to an INVITE, or null. */
     public SipMessageRef ack() {
-        return ack;
+        return ref(ackRow());
     }
 
     /** Repeated requests and responses seen for this transaction (any transport). */
@@ -133,22 +194,22 @@ public final class SipTransaction {
     }
 
     public boolean isCompleted() {
-        return finalResponse != null;
+        return finalResponse != NONE;
     }
 
     /** Final status code, or -1 while pending. */
     public int finalStatus() {
-        return finalResponse == null ? -1 : finalResponse.statusCode();
+        return finalResponse == NONE ? -1 : session.table().status(finalResponse);
     }
 
     /** Capture time from the request to the first final response, or -1 when either is missing. */
     public long responseTimeNanos() {
-        return request == null || finalResponse == null ? -1
-                : finalResponse.timestampNanos() - request.timestampNanos();
+        MessageTable t = session.table();
+        return request == NONE || finalResponse == NONE ? -1 : t.time(finalResponse) - t.time(request);
     }
 
     @Override
     public String toString() {
-        return "Transaction[" + cseq + " " + method + " branch=" + branch + " final=" + finalStatus() + "]";
+        return "Transaction[" + cseq + " " + method + " branch=" + branch() + " final=" + finalStatus() + "]";
     }
 }
