@@ -21,6 +21,14 @@ public final class SipMessageRef {
         this.index = index;
     }
 
+    SipSession session() {
+        return session;
+    }
+
+    int fromSlot() {
+        return table().fromSlot(index);
+    }
+
     private MessageTable table() {
         return session.table();
     }

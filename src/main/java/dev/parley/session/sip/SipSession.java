@@ -219,7 +219,7 @@ public final class SipSession {
             correlationId = s.correlationId();
         }
         if (s.reason() != null) {
-            reason = s.reason();
+            reason = people.intern(s.reason());
         }
         List<Anomaly> found = s.anomalies();
         if (found != null && !found.isEmpty()) {
@@ -404,11 +404,19 @@ public final class SipSession {
         shared = null;
         sharedCount = 0;
         txIndex = null;
+        trim();
+    }
+
+    /** Drops the growth slack of the arrays (they grow again if more messages come). */
+    private void trim() {
         rows = Arrays.copyOf(rows, count);
         transactions = Arrays.copyOf(transactions, txCount);
         tags = Arrays.copyOf(tags, tagCount);
         for (SipDialog d : dialogs) {
             d.trim();
+        }
+        if (dialogs instanceof ArrayList<SipDialog> list) {
+            list.trimToSize();
         }
     }
 
@@ -426,6 +434,10 @@ public final class SipSession {
     void finish() {
         if (call != null && !call.state().isTerminal()) {
             call.openAtEnd = true;
+        }
+        trim();
+        if (call != null) {
+            call.trim();
         }
     }
 

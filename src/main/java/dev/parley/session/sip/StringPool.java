@@ -1,16 +1,29 @@
 package dev.parley.session.sip;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Keeps many short, mostly unique strings (Via branches, tags) packed in one Latin-1 byte array, so each costs its
- * length plus an offset instead of a String and its array (some 40 bytes of headers). Ids: 0 is null, positive ids
- * index the packed bytes, negative ids the rare strings with characters beyond Latin-1, kept as they are. Strings are
- * rebuilt on each {@link #get}; {@link #matches} compares without building one. No deduplication: callers share ids.
+ * Keeps many short, mostly unique strings (Via branches, tags) packed in one byte array, so each costs a few bytes
+ * plus an offset instead of a String and its array (some 40 bytes of headers). Each entry is a header byte and a
+ * payload: the RFC 3261 branch cookie "z9hG4bK" is kept as a flag, and hex text (what most stacks put in tags and
+ * branches) as two digits per byte; anything else as Latin-1. The encoding is canonical, so equal strings have equal
+ * bytes. Ids: 0 is null, positive ids index the packed entries, negative ids the rare strings with characters beyond
+ * Latin-1, kept as they are. Strings are rebuilt on each {@link #get}; {@link #matches} compares without building one.
+ * No deduplication: callers share ids.
  */
 final class StringPool {
+    private static final String COOKIE = "z9hG4bK";
+    private static final int C = COOKIE.length();
+    private static final int COOKIE_FLAG = 1;
+    private static final int LOWER_HEX = 2;
+    private static final int UPPER_HEX = 4;
+    private static final int ODD = 8;
+    private static final char[] LOWER = "0123456789abcdef".toCharArray();
+    private static final char[] UPPER = "0123456789ABCDEF".toCharArray();
+
     private byte[] blob = new byte[1 << 12];
     private int used;
     private int[] starts = new int[1 << 10]; // starts[id] = offset of id; starts[id + 1] = its end
@@ -28,19 +41,82 @@ final class StringPool {
                 return -wide.size();
             }
         }
-        if (used + n > blob.length) {
-            blob = Arrays.copyOf(blob, Math.max(used + n, blob.length + (blob.length >> 1)));
+        int from = s.startsWith(COOKIE) ? C : 0;
+        int rest = n - from;
+        int flags = from > 0 ? COOKIE_FLAG : 0;
+        if (rest >= 2) {
+            if (allHex(s, from, LOWER)) {
+                flags |= LOWER_HEX;
+            } else if (allHex(s, from, UPPER)) {
+                flags |= UPPER_HEX;
+            }
         }
-        for (int i = 0; i < n; i++) {
-            blob[used + i] = (byte) s.charAt(i);
+        boolean hex = (flags & (LOWER_HEX | UPPER_HEX)) != 0;
+        if (hex && (rest & 1) != 0) {
+            flags |= ODD;
         }
-        used += n;
+        int payload = hex ? (rest + 1) / 2 : rest;
+        ensure(1 + payload);
+        blob[used++] = (byte) flags;
+        if (hex) {
+            for (int i = from; i < n; i += 2) {
+                int hi = Character.digit(s.charAt(i), 16);
+                int lo = i + 1 < n ? Character.digit(s.charAt(i + 1), 16) : 0;
+                blob[used++] = (byte) (hi << 4 | lo);
+            }
+        } else {
+            for (int i = from; i < n; i++) {
+                blob[used++] = (byte) s.charAt(i);
+            }
+        }
         if (count + 1 >= starts.length) {
             starts = Arrays.copyOf(starts, starts.length + (starts.length >> 1));
         }
         int id = count++;
         starts[id + 1] = used;
         return id;
+    }
+
+    private static boolean allHex(String s, int from, char[] digits) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(c >= digits[10] && c <= digits[15])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void ensure(int n) {
+        if (used + n > blob.length) {
+            blob = Arrays.copyOf(blob, Math.max(used + n, blob.length + (blob.length >> 1)));
+        }
+    }
+
+    private int length(int id) {
+        int at = starts[id];
+        int flags = blob[at];
+        int payload = starts[id + 1] - at - 1;
+        int rest = (flags & (LOWER_HEX | UPPER_HEX)) == 0 ? payload : 2 * payload - ((flags & ODD) != 0 ? 1 : 0);
+        return ((flags & COOKIE_FLAG) != 0 ? C : 0) + rest;
+    }
+
+    /** Character i of entry id (i below its length). */
+    private char charAt(int id, int i) {
+        int at = starts[id];
+        int flags = blob[at];
+        if ((flags & COOKIE_FLAG) != 0) {
+            if (i < C) {
+                return COOKIE.charAt(i);
+            }
+            i -= C;
+        }
+        if ((flags & (LOWER_HEX | UPPER_HEX)) == 0) {
+            return (char) (blob[at + 1 + i] & 0xFF);
+        }
+        int b = blob[at + 1 + (i >> 1)];
+        int nibble = (i & 1) == 0 ? (b >> 4) & 0xF : b & 0xF;
+        return ((flags & LOWER_HEX) != 0 ? LOWER : UPPER)[nibble];
     }
 
     String get(int id) {
@@ -50,8 +126,15 @@ final class StringPool {
         if (id < 0) {
             return wide.get(-id - 1);
         }
-        int from = starts[id];
-        return new String(blob, from, starts[id + 1] - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = starts[id];
+        if (blob[at] == 0) {
+            return new String(blob, at + 1, starts[id + 1] - at - 1, StandardCharsets.ISO_8859_1);
+        }
+        char[] chars = new char[length(id)];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = charAt(id, i);
+        }
+        return new String(chars);
     }
 
     /** Same text as {@code s} (both null counts as a match). */
@@ -62,27 +145,16 @@ final class StringPool {
         if (id < 0) {
             return wide.get(-id - 1).equals(s);
         }
-        int from = starts[id];
-        int n = starts[id + 1] - from;
+        int n = length(id);
         if (n != s.length()) {
             return false;
         }
-        for (int i = 0; i < n; i++) {
-            if ((blob[from + i] & 0xFF) != s.charAt(i)) {
+        for (int i = n - 1; i >= 0; i--) { // random parts are at the end
+            if (charAt(id, i) != s.charAt(i)) {
                 return false;
             }
         }
         return true;
-    }
-
-    boolean same(int a, int b) {
-        if (a == b) {
-            return true;
-        }
-        if (a <= 0 || b <= 0) {
-            return a != 0 && b != 0 && get(a).equals(get(b));
-        }
-        return Arrays.equals(blob, starts[a], starts[a + 1], blob, starts[b], starts[b + 1]);
     }
 
     void trim() {
