@@ -7,8 +7,6 @@ import dev.parley.decode.sip.SipSummary;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,12 +27,12 @@ public final class SipCorrelator {
     private static final int MAX_KEPT_ANOMALIES = 1000;
 
     private final int maxSessions;
-    private final Map<String, SipSession> sessions = new LinkedHashMap<>();
     private final Map<String, List<SipSession>> awaitingLeg = new HashMap<>();
     private final Interner interner = new Interner(4096);
     /** Users and display names repeat across Call-IDs (the same phones call again and again). */
     private final Interner people = new Interner(1 << 16);
     private final MessageTable table = new MessageTable();
+    private final SessionIndex sessions = new SessionIndex(table.pool);
     /** One Flow object per distinct flow: messages and resend state point at it instead of per-packet copies. */
     private final Map<dev.parley.decode.Flow, dev.parley.decode.Flow> flows = new HashMap<>();
     private static final int MAX_SHARED_FLOWS = 1 << 20;
@@ -81,9 +79,9 @@ public final class SipCorrelator {
         SipSession session = sessions.get(callId);
         if (session == null) {
             session = new SipSession(callId, table);
-            sessions.put(callId, session);
+            sessions.add(session);
             callIds++;
-            linkAwaiting(session);
+            linkAwaiting(session, callId);
             evictIfNeeded();
         }
         if ((index & (SETTLE_EVERY - 1)) == SETTLE_EVERY - 1) {
@@ -105,11 +103,11 @@ public final class SipCorrelator {
             return;
         }
         lastSettleNanos = now;
-        for (SipSession s : sessions.values()) {
-            if (s.isActiveSince(now - SETTLE_AFTER_NANOS)) {
-                continue;
+        for (int p = sessions.first(); p >= 0; p = sessions.next(p)) {
+            SipSession s = sessions.at(p);
+            if (!s.isActiveSince(now - SETTLE_AFTER_NANOS)) {
+                s.settleOnce();
             }
-            s.settleOnce();
         }
     }
 
@@ -128,15 +126,15 @@ public final class SipCorrelator {
 
     /** End of capture: marks calls still open; their state stays as last seen (see {@link SipCall}). */
     public void finish() {
-        for (SipSession s : sessions.values()) {
-            s.finish();
+        for (int p = sessions.first(); p >= 0; p = sessions.next(p)) {
+            sessions.at(p).finish();
         }
         table.trim();
     }
 
     /** Sessions in order of their first message. */
     public List<SipSession> sessions() {
-        return Collections.unmodifiableList(new ArrayList<>(sessions.values()));
+        return sessions.snapshot();
     }
 
     /** The session of a Call-ID, or null. */
@@ -192,8 +190,8 @@ public final class SipCorrelator {
         }
     }
 
-    private void linkAwaiting(SipSession session) {
-        List<SipSession> waiting = awaitingLeg.remove(session.callId());
+    private void linkAwaiting(SipSession session, String callId) {
+        List<SipSession> waiting = awaitingLeg.isEmpty() ? null : awaitingLeg.remove(callId);
         if (waiting != null) {
             for (SipSession w : waiting) {
                 w.link(session);
@@ -206,19 +204,18 @@ public final class SipCorrelator {
         if (sessions.size() <= maxSessions) {
             return;
         }
-        Iterator<SipSession> it = sessions.values().iterator();
-        SipSession victim = null;
-        for (int scanned = 0; it.hasNext() && scanned < EVICTION_SCAN; scanned++) {
-            SipSession s = it.next();
-            if (s.isCompleted()) {
-                victim = s;
+        int victim = -1;
+        int scanned = 0;
+        for (int p = sessions.first(); p >= 0 && scanned < EVICTION_SCAN; p = sessions.next(p), scanned++) {
+            if (sessions.at(p).isCompleted()) {
+                victim = p;
                 break;
             }
         }
-        if (victim == null) {
-            victim = sessions.values().iterator().next(); // none completed near the head: drop the oldest
+        if (victim < 0) {
+            victim = sessions.first(); // none completed near the head: drop the oldest
         }
-        sessions.remove(victim.callId());
+        sessions.remove(victim);
         dropped++;
     }
 }

@@ -22,7 +22,8 @@ public final class SipSession {
     private static final int SHARED_SLOTS = 8;
     private static final int MAX_TAG_SLOTS = MessageTable.TAG_OVERFLOW - 1;
 
-    private final String callId;
+    private final int callId; // string pool id
+    private final int callIdHash;
     private final MessageTable table;
     private SessionKind kind;
     private boolean kindFromRequest;
@@ -56,8 +57,17 @@ public final class SipSession {
     }
 
     SipSession(String callId, MessageTable table) {
-        this.callId = callId;
+        this.callId = table.pool.add(callId);
+        this.callIdHash = SessionIndex.hash(callId);
         this.table = table;
+    }
+
+    int callIdId() {
+        return callId;
+    }
+
+    int callIdHash() {
+        return callIdHash;
     }
 
     MessageTable table() {
@@ -450,7 +460,7 @@ public final class SipSession {
     }
 
     public String callId() {
-        return callId;
+        return table.pool.get(callId);
     }
 
     public SessionKind kind() {
@@ -541,6 +551,6 @@ public final class SipSession {
 
     @Override
     public String toString() {
-        return "SipSession[" + callId + " " + kind + " " + count + " messages]";
+        return "SipSession[" + callId() + " " + kind + " " + count + " messages]";
     }
 }
