@@ -19,23 +19,57 @@ final class MessageTable {
     static final int TAG_OVERFLOW = 0xFF;
     private static final long SPREAD = -1; // offset column value: the origin is in {@link #origins} (or null)
 
+    private static final int PAGE_BITS = 14;
+    private static final int PAGE = 1 << PAGE_BITS;
+    private static final int MASK = PAGE - 1;
+
     final StringPool pool = new StringPool();
     final NameTable names = new NameTable();
     private int size;
-    private long[] time = new long[1024];
-    private int[] frame = new int[1024];
-    private long[] offset = new long[1024];
-    private int[] length = new int[1024];
-    private Flow[] flow = new Flow[1024];
-    private short[] status = new short[1024];
-    private byte[] flags = new byte[1024];
-    private char[] method = new char[1024];
-    private char[] cseqMethod = new char[1024];
-    private char[] reason = new char[1024];
-    private SipTransaction[] tx = new SipTransaction[1024];
-    private byte[] fromTag = new byte[1024];
-    private byte[] toTag = new byte[1024];
-    private byte[][] bytes; // only when the loader keeps message bytes
+    /** Fixed-size pages: the table grows without copying (no big garbage arrays while loading). */
+    private Page[] pages = new Page[16];
+
+    /** The columns of {@value #PAGE} consecutive rows (the last page may be shorter until it fills). */
+    private static final class Page {
+        long[] time;
+        int[] frame;
+        long[] offset;
+        int[] length;
+        Flow[] flow;
+        short[] status;
+        byte[] flags;
+        char[] method;
+        char[] cseqMethod;
+        char[] reason;
+        SipTransaction[] tx;
+        byte[] fromTag;
+        byte[] toTag;
+        byte[][] bytes; // only when the loader keeps message bytes
+
+        Page(int n) {
+            resize(n);
+        }
+
+        void resize(int n) {
+            time = time == null ? new long[n] : Arrays.copyOf(time, n);
+            frame = frame == null ? new int[n] : Arrays.copyOf(frame, n);
+            offset = offset == null ? new long[n] : Arrays.copyOf(offset, n);
+            length = length == null ? new int[n] : Arrays.copyOf(length, n);
+            flow = flow == null ? new Flow[n] : Arrays.copyOf(flow, n);
+            status = status == null ? new short[n] : Arrays.copyOf(status, n);
+            flags = flags == null ? new byte[n] : Arrays.copyOf(flags, n);
+            method = method == null ? new char[n] : Arrays.copyOf(method, n);
+            cseqMethod = cseqMethod == null ? new char[n] : Arrays.copyOf(cseqMethod, n);
+            reason = reason == null ? new char[n] : Arrays.copyOf(reason, n);
+            tx = tx == null ? new SipTransaction[n] : Arrays.copyOf(tx, n);
+            fromTag = fromTag == null ? new byte[n] : Arrays.copyOf(fromTag, n);
+            toTag = toTag == null ? new byte[n] : Arrays.copyOf(toTag, n);
+            if (bytes != null) {
+                bytes = Arrays.copyOf(bytes, n);
+            }
+        }
+    }
+
     private final Map<Integer, Long> bigFrames = new HashMap<>();
     private final Map<Integer, Origin> origins = new HashMap<>();
     private final Map<Long, String> bigNames = new HashMap<>(); // key row * 4 + column
@@ -49,43 +83,47 @@ final class MessageTable {
     int add(long frameNumber, long nanos, Flow f, Origin origin, boolean request, String methodName,
             int statusCode, String reasonPhrase, String cseqMethodName, boolean sdp, boolean resent,
             SipTransaction transaction, int fromSlot, String fromText, int toSlot, String toText, byte[] data) {
-        if (size == time.length) {
-            grow();
-        }
-        int row = size++;
-        time[row] = nanos;
+        int row = size;
+        Page page = page(row);
+        size++;
+        int r = row & MASK;
+        long[] time = page.time;
+        int[] frame = page.frame;
+        long[] offset = page.offset;
+        int[] length = page.length;
+        time[r] = nanos;
         if (frameNumber >= 0 && frameNumber <= Integer.MAX_VALUE) {
-            frame[row] = (int) frameNumber;
+            frame[r] = (int) frameNumber;
         } else {
-            frame[row] = -1;
+            frame[r] = -1;
             bigFrames.put(row, frameNumber);
         }
         boolean single = origin != null && origin.runCount() == 1 && origin.frame(0) == frameNumber
                 && origin.inlineBytes() == null && origin.fileOffset(0) >= 0;
         if (single) {
-            offset[row] = origin.fileOffset(0);
-            length[row] = origin.length(0);
+            offset[r] = origin.fileOffset(0);
+            length[r] = origin.length(0);
         } else {
-            offset[row] = SPREAD;
-            length[row] = 0;
+            offset[r] = SPREAD;
+            length[r] = 0;
             if (origin != null) {
                 origins.put(row, origin);
             }
         }
-        flow[row] = f;
-        status[row] = (short) statusCode;
-        flags[row] = (byte) ((request ? REQUEST : 0) | (sdp ? SDP : 0) | (resent ? RESENT : 0));
-        method[row] = name(row, 0, methodName);
-        cseqMethod[row] = name(row, 1, cseqMethodName);
-        reason[row] = name(row, 2, reasonPhrase);
-        tx[row] = transaction;
-        fromTag[row] = tag(row, 0, fromSlot, fromText);
-        toTag[row] = tag(row, 1, toSlot, toText);
+        page.flow[r] = f;
+        page.status[r] = (short) statusCode;
+        page.flags[r] = (byte) ((request ? REQUEST : 0) | (sdp ? SDP : 0) | (resent ? RESENT : 0));
+        page.method[r] = name(row, 0, methodName);
+        page.cseqMethod[r] = name(row, 1, cseqMethodName);
+        page.reason[r] = name(row, 2, reasonPhrase);
+        page.tx[r] = transaction;
+        page.fromTag[r] = tag(row, 0, fromSlot, fromText);
+        page.toTag[r] = tag(row, 1, toSlot, toText);
         if (data != null) {
-            if (bytes == null) {
-                bytes = new byte[time.length][];
+            if (page.bytes == null) {
+                page.bytes = new byte[page.time.length][];
             }
-            bytes[row] = data;
+            page.bytes[r] = data;
         }
         return row;
     }
@@ -106,79 +144,80 @@ final class MessageTable {
         return (byte) TAG_OVERFLOW;
     }
 
-    private void grow() {
-        resize(time.length + (time.length >> 1));
-    }
-
-    private void resize(int n) {
-        time = Arrays.copyOf(time, n);
-        frame = Arrays.copyOf(frame, n);
-        offset = Arrays.copyOf(offset, n);
-        length = Arrays.copyOf(length, n);
-        flow = Arrays.copyOf(flow, n);
-        status = Arrays.copyOf(status, n);
-        flags = Arrays.copyOf(flags, n);
-        method = Arrays.copyOf(method, n);
-        cseqMethod = Arrays.copyOf(cseqMethod, n);
-        reason = Arrays.copyOf(reason, n);
-        tx = Arrays.copyOf(tx, n);
-        fromTag = Arrays.copyOf(fromTag, n);
-        toTag = Arrays.copyOf(toTag, n);
-        if (bytes != null) {
-            bytes = Arrays.copyOf(bytes, n);
+    /** The page for a new row, made or widened as needed. */
+    private Page page(int row) {
+        int p = row >>> PAGE_BITS;
+        if (p == pages.length) {
+            pages = Arrays.copyOf(pages, p * 2);
         }
+        Page page = pages[p];
+        if (page == null) {
+            page = new Page(PAGE);
+            pages[p] = page;
+        } else if ((row & MASK) >= page.time.length) {
+            page.resize(PAGE);
+        }
+        return page;
     }
 
-    /** End of a load: drop the growth slack. */
+    private Page at(int row) {
+        return pages[row >>> PAGE_BITS];
+    }
+
+    /** End of a load: drop the slack of the last page. */
     void trim() {
-        resize(Math.max(size, 16));
+        int r = size & MASK;
+        if (r != 0) {
+            pages[size >>> PAGE_BITS].resize(r);
+        }
         pool.trim();
     }
 
     long frame(int row) {
-        int f = frame[row];
+        int f = at(row).frame[row & MASK];
         return f >= 0 ? f : bigFrames.get(row);
     }
 
     long time(int row) {
-        return time[row];
+        return at(row).time[row & MASK];
     }
 
     Origin origin(int row) {
-        long off = offset[row];
-        return off == SPREAD ? origins.get(row) : Origin.of(frame(row), off, length[row]);
+        Page p = at(row);
+        long off = p.offset[row & MASK];
+        return off == SPREAD ? origins.get(row) : Origin.of(frame(row), off, p.length[row & MASK]);
     }
 
     Flow flow(int row) {
-        return flow[row];
+        return at(row).flow[row & MASK];
     }
 
     int status(int row) {
-        return status[row];
+        return at(row).status[row & MASK];
     }
 
     boolean request(int row) {
-        return (flags[row] & REQUEST) != 0;
+        return (at(row).flags[row & MASK] & REQUEST) != 0;
     }
 
     boolean sdp(int row) {
-        return (flags[row] & SDP) != 0;
+        return (at(row).flags[row & MASK] & SDP) != 0;
     }
 
     boolean resent(int row) {
-        return (flags[row] & RESENT) != 0;
+        return (at(row).flags[row & MASK] & RESENT) != 0;
     }
 
     String method(int row) {
-        return name(row, 0, method[row]);
+        return name(row, 0, at(row).method[row & MASK]);
     }
 
     String cseqMethod(int row) {
-        return name(row, 1, cseqMethod[row]);
+        return name(row, 1, at(row).cseqMethod[row & MASK]);
     }
 
     String reason(int row) {
-        return name(row, 2, reason[row]);
+        return name(row, 2, at(row).reason[row & MASK]);
     }
 
     private String name(int row, int column, char id) {
@@ -186,16 +225,16 @@ final class MessageTable {
     }
 
     SipTransaction transaction(int row) {
-        return tx[row];
+        return at(row).tx[row & MASK];
     }
 
     /** Session-local tag slot (0 = none), or {@link #TAG_OVERFLOW}. */
     int fromSlot(int row) {
-        return fromTag[row] & 0xFF;
+        return at(row).fromTag[row & MASK] & 0xFF;
     }
 
     int toSlot(int row) {
-        return toTag[row] & 0xFF;
+        return at(row).toTag[row & MASK] & 0xFF;
     }
 
     String overflowTag(int row, int which) {
@@ -203,6 +242,7 @@ final class MessageTable {
     }
 
     byte[] bytes(int row) {
-        return bytes == null ? null : bytes[row];
+        byte[][] bytes = at(row).bytes;
+        return bytes == null ? null : bytes[row & MASK];
     }
 }
