@@ -17,7 +17,7 @@ final class MessageTable {
     static final byte SDP = 2;
     static final byte RESENT = 4;
     static final int TAG_OVERFLOW = 0xFF;
-    private static final long SPREAD = -1; // offset column value: the origin is in {@link #origins} (or null)
+    private static final int SPREAD = Integer.MIN_VALUE; // offset column: the origin is in {@link #origins}, or null
 
     private static final int PAGE_BITS = 14;
     private static final int PAGE = 1 << PAGE_BITS;
@@ -33,7 +33,8 @@ final class MessageTable {
     private static final class Page {
         long[] time;
         int[] frame;
-        long[] offset;
+        long base = -1; // file offset of the page's first single-run message; the column keeps offsets from it
+        int[] offset;
         int[] length;
         Flow[] flow;
         short[] status;
@@ -53,7 +54,7 @@ final class MessageTable {
         void resize(int n) {
             time = time == null ? new long[n] : Arrays.copyOf(time, n);
             frame = frame == null ? new int[n] : Arrays.copyOf(frame, n);
-            offset = offset == null ? new long[n] : Arrays.copyOf(offset, n);
+            offset = offset == null ? new int[n] : Arrays.copyOf(offset, n);
             length = length == null ? new int[n] : Arrays.copyOf(length, n);
             flow = flow == null ? new Flow[n] : Arrays.copyOf(flow, n);
             status = status == null ? new short[n] : Arrays.copyOf(status, n);
@@ -89,7 +90,7 @@ final class MessageTable {
         int r = row & MASK;
         long[] time = page.time;
         int[] frame = page.frame;
-        long[] offset = page.offset;
+        int[] offset = page.offset;
         int[] length = page.length;
         time[r] = nanos;
         if (frameNumber >= 0 && frameNumber <= Integer.MAX_VALUE) {
@@ -100,8 +101,16 @@ final class MessageTable {
         }
         boolean single = origin != null && origin.runCount() == 1 && origin.frame(0) == frameNumber
                 && origin.inlineBytes() == null && origin.fileOffset(0) >= 0;
+        long delta = 0;
         if (single) {
-            offset[r] = origin.fileOffset(0);
+            if (page.base < 0) {
+                page.base = origin.fileOffset(0);
+            }
+            delta = origin.fileOffset(0) - page.base;
+            single = delta > SPREAD && delta <= Integer.MAX_VALUE;
+        }
+        if (single) {
+            offset[r] = (int) delta;
             length[r] = origin.length(0);
         } else {
             offset[r] = SPREAD;
@@ -184,8 +193,8 @@ final class MessageTable {
 
     Origin origin(int row) {
         Page p = at(row);
-        long off = p.offset[row & MASK];
-        return off == SPREAD ? origins.get(row) : Origin.of(frame(row), off, p.length[row & MASK]);
+        int off = p.offset[row & MASK];
+        return off == SPREAD ? origins.get(row) : Origin.of(frame(row), p.base + off, p.length[row & MASK]);
     }
 
     Flow flow(int row) {

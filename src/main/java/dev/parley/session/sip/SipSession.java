@@ -33,27 +33,44 @@ public final class SipSession {
     private int txCount;
     private int[] tags = new int[4]; // string pool ids of the distinct tags; a message keeps slot = position + 1
     private int tagCount;
-    private Map<TxKey, SipTransaction> txIndex; // only for long-lived Call-IDs (keep-alives, refreshes)
     private List<SipDialog> dialogs = List.of();
     private SipCall call;
     private SipRegistration registration;
     private List<PagerMessage> pagerMessages = List.of();
-    private SipSubscription subscription;
-    private List<SipSession> related = List.of();
-    private List<Anomaly> anomalies = List.of();
     private String caller;
     private String callee;
     private String callerDisplay;
     private String userAgent;
-    private String correlationId;
-    private String reason;
     private long firstNanos = -1;
     private long lastNanos = -1;
-    private ResendDetector resend = new ResendDetector(); // null once settled, remade if the Call-ID wakes up
-    private Object[] shared = new Object[SHARED_SLOTS]; // distinct flows, to keep one copy of each
-    private int sharedCount;
+    private Extras extras; // rarely needed fields, made on first use
+    private Live live = new Live(); // null once settled, remade if the Call-ID wakes up
 
     private record TxKey(String branch, long cseq, String method) {
+    }
+
+    /** Fields most sessions never set: one reference in the session instead of five. */
+    private static final class Extras {
+        SipSubscription subscription;
+        List<SipSession> related = List.of();
+        List<Anomaly> anomalies = List.of();
+        String correlationId;
+        String reason;
+    }
+
+    /** State that only serves to match messages still to come (dropped by {@link #settle()}). */
+    private static final class Live {
+        final ResendDetector resend = new ResendDetector();
+        final Object[] shared = new Object[SHARED_SLOTS]; // distinct flows, to keep one copy of each
+        int sharedCount;
+        Map<TxKey, SipTransaction> txIndex; // only for long-lived Call-IDs (keep-alives, refreshes)
+    }
+
+    private Extras extras() {
+        if (extras == null) {
+            extras = new Extras();
+        }
+        return extras;
     }
 
     SipSession(String callId, MessageTable table) {
@@ -81,11 +98,10 @@ public final class SipSession {
         String method = in.intern(s.method());
         String cseqMethod = in.intern(s.cseqMethod());
         long t = e.timestampNanos();
-        if (resend == null) {
-            resend = new ResendDetector();
-            shared = new Object[SHARED_SLOTS];
+        if (live == null) {
+            live = new Live();
         }
-        boolean resent = resend.isResent(e.flow(), request, s.cseq(), cseqMethod, s.statusCode());
+        boolean resent = live.resend.isResent(e.flow(), request, s.cseq(), cseqMethod, s.statusCode());
 
         boolean ackOfFailure = false;
         SipTransaction tx = null;
@@ -200,13 +216,14 @@ public final class SipSession {
         if (value == null) {
             return null;
         }
-        for (int i = 0; i < sharedCount; i++) {
+        Object[] shared = live.shared;
+        for (int i = 0; i < live.sharedCount; i++) {
             if (shared[i].equals(value)) {
                 return (T) shared[i];
             }
         }
-        if (sharedCount < SHARED_SLOTS) {
-            shared[sharedCount++] = value;
+        if (live.sharedCount < SHARED_SLOTS) {
+            shared[live.sharedCount++] = value;
         }
         return value;
     }
@@ -225,18 +242,19 @@ public final class SipSession {
         if (userAgent == null && s.userAgent() != null) {
             userAgent = in.intern(s.userAgent());
         }
-        if (correlationId == null) {
-            correlationId = s.correlationId();
+        if (s.correlationId() != null && correlationId() == null) {
+            extras().correlationId = s.correlationId();
         }
         if (s.reason() != null) {
-            reason = people.intern(s.reason());
+            extras().reason = people.intern(s.reason());
         }
         List<Anomaly> found = s.anomalies();
         if (found != null && !found.isEmpty()) {
-            if (anomalies.isEmpty()) {
-                anomalies = new ArrayList<>(found.size());
+            Extras x = extras();
+            if (x.anomalies.isEmpty()) {
+                x.anomalies = new ArrayList<>(found.size());
             }
-            anomalies.addAll(found);
+            x.anomalies.addAll(found);
         }
     }
 
@@ -262,10 +280,11 @@ public final class SipSession {
                 updatePager(m, s, people);
                 break;
             case "SUBSCRIBE": case "NOTIFY": case "PUBLISH":
-                if (subscription == null) {
-                    subscription = new SipSubscription();
+                Extras x = extras();
+                if (x.subscription == null) {
+                    x.subscription = new SipSubscription();
                 }
-                subscription.update(m, s);
+                x.subscription.update(m, s);
                 break;
             default:
                 break;
@@ -363,6 +382,7 @@ public final class SipSession {
     }
 
     private SipTransaction findTx(String branch, long cseq, String method) {
+        Map<TxKey, SipTransaction> txIndex = live.txIndex;
         if (txIndex != null) {
             return txIndex.get(new TxKey(branch, cseq, method));
         }
@@ -381,8 +401,10 @@ public final class SipSession {
             transactions = Arrays.copyOf(transactions, txCount * 2 + 2);
         }
         transactions[txCount++] = tx;
+        Map<TxKey, SipTransaction> txIndex = live.txIndex;
         if (txIndex == null && txCount > LINEAR_TX_SCAN) {
             txIndex = new HashMap<>();
+            live.txIndex = txIndex;
             for (int i = 0; i < txCount; i++) {
                 SipTransaction t = transactions[i];
                 txIndex.putIfAbsent(new TxKey(t.branch(), t.cseq(), t.method()), t);
@@ -394,13 +416,14 @@ public final class SipSession {
     }
 
     void link(SipSession other) {
-        if (other == this || related.contains(other)) {
+        if (other == this || relatedSessions().contains(other)) {
             return;
         }
-        if (related.isEmpty()) {
-            related = new ArrayList<>(1);
+        Extras x = extras();
+        if (x.related.isEmpty()) {
+            x.related = new ArrayList<>(1);
         }
-        related.add(other);
+        x.related.add(other);
     }
 
     /**
@@ -410,10 +433,7 @@ public final class SipSession {
      * a retransmission arriving after the idle time would then not be flagged as resent.
      */
     void settle() {
-        resend = null;
-        shared = null;
-        sharedCount = 0;
-        txIndex = null;
+        live = null;
         trim();
     }
 
@@ -436,7 +456,7 @@ public final class SipSession {
 
     /** Settles unless already settled and quiet since. */
     void settleOnce() {
-        if (resend != null) {
+        if (live != null) {
             settle();
         }
     }
@@ -499,17 +519,17 @@ public final class SipSession {
 
     /** The SUBSCRIBE/NOTIFY/PUBLISH view, else null. */
     public SipSubscription subscription() {
-        return subscription;
+        return extras == null ? null : extras.subscription;
     }
 
     /** Other legs of the same call, linked by X-Call-ID / X-CID in either direction. */
     public List<SipSession> relatedSessions() {
-        return Collections.unmodifiableList(related);
+        return extras == null ? List.of() : Collections.unmodifiableList(extras.related);
     }
 
     /** Anomalies the scanner reported on this Call-ID's messages. */
     public List<Anomaly> anomalies() {
-        return Collections.unmodifiableList(anomalies);
+        return extras == null ? List.of() : Collections.unmodifiableList(extras.anomalies);
     }
 
     /** From user of the first request (of the first message when no request was seen). */
@@ -533,12 +553,12 @@ public final class SipSession {
 
     /** X-Call-ID / X-CID value naming another leg, or null. */
     public String correlationId() {
-        return correlationId;
+        return extras == null ? null : extras.correlationId;
     }
 
     /** Last Reason header seen, or null. */
     public String reason() {
-        return reason;
+        return extras == null ? null : extras.reason;
     }
 
     public long firstNanos() {

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Keeps many short, mostly unique strings (Via branches, tags) packed in one byte array, so each costs a few bytes
- * plus an offset instead of a String and its array (some 40 bytes of headers). Each entry is a header byte and a
- * payload: the RFC 3261 branch cookie "z9hG4bK" is kept as a flag, and hex text (what most stacks put in tags and
+ * Keeps many short, mostly unique strings (Call-IDs, Via branches, tags) packed in one byte array, so each costs a
+ * few bytes instead of a String and its array (some 40 bytes of headers). An id is the entry's offset + 1. Each entry
+ * is a header byte, the payload length (7 bits a byte) and the payload: the RFC 3261 branch cookie "z9hG4bK" is kept as a flag, and hex text (what most stacks put in tags and
  * branches) as two digits per byte; anything else as Latin-1. The encoding is canonical, so equal strings have equal
  * bytes. Ids: 0 is null, positive ids index the packed entries, negative ids the rare strings with characters beyond
  * Latin-1, kept as they are. Strings are rebuilt on each {@link #get}; {@link #matches} compares without building one.
@@ -26,8 +26,6 @@ final class StringPool {
 
     private byte[] blob = new byte[1 << 12];
     private int used;
-    private int[] starts = new int[1 << 10]; // starts[id] = offset of id; starts[id + 1] = its end
-    private int count = 1;
     private final List<String> wide = new ArrayList<>();
 
     int add(String s) {
@@ -56,8 +54,16 @@ final class StringPool {
             flags |= ODD;
         }
         int payload = hex ? (rest + 1) / 2 : rest;
-        ensure(1 + payload);
+        ensure(6 + payload);
+        int id = used + 1;
         blob[used++] = (byte) flags;
+        for (int v = payload; ; v >>>= 7) {
+            if (v < 0x80) {
+                blob[used++] = (byte) v;
+                break;
+            }
+            blob[used++] = (byte) (v & 0x7F | 0x80);
+        }
         if (hex) {
             for (int i = from; i < n; i += 2) {
                 int hi = Character.digit(s.charAt(i), 16);
@@ -69,11 +75,6 @@ final class StringPool {
                 blob[used++] = (byte) s.charAt(i);
             }
         }
-        if (count + 1 >= starts.length) {
-            starts = Arrays.copyOf(starts, starts.length + (starts.length >> 1));
-        }
-        int id = count++;
-        starts[id + 1] = used;
         return id;
     }
 
@@ -93,18 +94,36 @@ final class StringPool {
         }
     }
 
+    /** Offset of the payload of entry id (its length is {@link #payloadLength}). */
+    private int payloadAt(int id) {
+        int p = id; // the header byte is at id - 1
+        while (blob[p] < 0) {
+            p++;
+        }
+        return p + 1;
+    }
+
+    private int payloadLength(int id) {
+        int v = 0;
+        for (int p = id, shift = 0; ; p++, shift += 7) {
+            int b = blob[p];
+            v |= (b & 0x7F) << shift;
+            if (b >= 0) {
+                return v;
+            }
+        }
+    }
+
     private int length(int id) {
-        int at = starts[id];
-        int flags = blob[at];
-        int payload = starts[id + 1] - at - 1;
+        int flags = blob[id - 1];
+        int payload = payloadLength(id);
         int rest = (flags & (LOWER_HEX | UPPER_HEX)) == 0 ? payload : 2 * payload - ((flags & ODD) != 0 ? 1 : 0);
         return ((flags & COOKIE_FLAG) != 0 ? C : 0) + rest;
     }
 
     /** Character i of entry id (i below its length). */
-    private char charAt(int id, int i) {
-        int at = starts[id];
-        int flags = blob[at];
+    private char charAt(int id, int at, int i) {
+        int flags = blob[id - 1];
         if ((flags & COOKIE_FLAG) != 0) {
             if (i < C) {
                 return COOKIE.charAt(i);
@@ -112,9 +131,9 @@ final class StringPool {
             i -= C;
         }
         if ((flags & (LOWER_HEX | UPPER_HEX)) == 0) {
-            return (char) (blob[at + 1 + i] & 0xFF);
+            return (char) (blob[at + i] & 0xFF);
         }
-        int b = blob[at + 1 + (i >> 1)];
+        int b = blob[at + (i >> 1)];
         int nibble = (i & 1) == 0 ? (b >> 4) & 0xF : b & 0xF;
         return ((flags & LOWER_HEX) != 0 ? LOWER : UPPER)[nibble];
     }
@@ -126,13 +145,13 @@ final class StringPool {
         if (id < 0) {
             return wide.get(-id - 1);
         }
-        int at = starts[id];
-        if (blob[at] == 0) {
-            return new String(blob, at + 1, starts[id + 1] - at - 1, StandardCharsets.ISO_8859_1);
+        int at = payloadAt(id);
+        if (blob[id - 1] == 0) {
+            return new String(blob, at, payloadLength(id), StandardCharsets.ISO_8859_1);
         }
         char[] chars = new char[length(id)];
         for (int i = 0; i < chars.length; i++) {
-            chars[i] = charAt(id, i);
+            chars[i] = charAt(id, at, i);
         }
         return new String(chars);
     }
@@ -149,8 +168,9 @@ final class StringPool {
         if (n != s.length()) {
             return false;
         }
+        int at = payloadAt(id);
         for (int i = n - 1; i >= 0; i--) { // random parts are at the end
-            if (charAt(id, i) != s.charAt(i)) {
+            if (charAt(id, at, i) != s.charAt(i)) {
                 return false;
             }
         }
@@ -159,6 +179,5 @@ final class StringPool {
 
     void trim() {
         blob = Arrays.copyOf(blob, used);
-        starts = Arrays.copyOf(starts, count + 1);
     }
 }

@@ -10,7 +10,7 @@ class StringPoolTest {
 
     private static final List<String> SAMPLES = List.of("", "z9hG4bK", "z9hG4bK776asdhds", "z9hG4bK1c2d3e4f5a6b7c8d",
             "z9hG4bKABCDEF0", "a1b2c3", "ABC123", "0", "07", "1234567", "deadbeefcafe", "DeadBeef", "as-1x.y!",
-            "caf\u00e9", "\u4f60\u597d-tag", "z9hG4bK\u00ff\u00fe", "z9hG4b", "Z9HG4BKabc");
+            "caf\u00e9", "x".repeat(300), "ab".repeat(200), "\u4f60\u597d-tag", "z9hG4bK\u00ff\u00fe", "z9hG4b", "Z9HG4BKabc");
 
     @Test
     void everyStringComesBackEqualAndMatchesOnlyItself() {
