@@ -25,6 +25,7 @@ final class MessageTable {
 
     final StringPool pool = new StringPool();
     final NameTable names = new NameTable();
+    private final ShapeTable shapes = new ShapeTable();
     private int size;
     /** Fixed-size pages: the table grows without copying (no big garbage arrays while loading). */
     private Page[] pages = new Page[16];
@@ -37,11 +38,8 @@ final class MessageTable {
         int[] offset;
         int[] length;
         Flow[] flow;
-        short[] status;
         byte[] flags;
-        char[] method;
-        char[] cseqMethod;
-        char[] reason;
+        char[] shape; // method, CSeq method, reason phrase and status (see ShapeTable)
         SipTransaction[] tx;
         byte[] fromTag;
         byte[] toTag;
@@ -57,11 +55,8 @@ final class MessageTable {
             offset = offset == null ? new int[n] : Arrays.copyOf(offset, n);
             length = length == null ? new int[n] : Arrays.copyOf(length, n);
             flow = flow == null ? new Flow[n] : Arrays.copyOf(flow, n);
-            status = status == null ? new short[n] : Arrays.copyOf(status, n);
             flags = flags == null ? new byte[n] : Arrays.copyOf(flags, n);
-            method = method == null ? new char[n] : Arrays.copyOf(method, n);
-            cseqMethod = cseqMethod == null ? new char[n] : Arrays.copyOf(cseqMethod, n);
-            reason = reason == null ? new char[n] : Arrays.copyOf(reason, n);
+            shape = shape == null ? new char[n] : Arrays.copyOf(shape, n);
             tx = tx == null ? new SipTransaction[n] : Arrays.copyOf(tx, n);
             fromTag = fromTag == null ? new byte[n] : Arrays.copyOf(fromTag, n);
             toTag = toTag == null ? new byte[n] : Arrays.copyOf(toTag, n);
@@ -72,6 +67,7 @@ final class MessageTable {
     }
 
     private final Map<Integer, Long> bigFrames = new HashMap<>();
+    private final Map<Integer, Long> bigShapes = new HashMap<>();
     private final Map<Integer, Origin> origins = new HashMap<>();
     private final Map<Long, String> bigNames = new HashMap<>(); // key row * 4 + column
     private final Map<Long, String> bigTags = new HashMap<>(); // key row * 2 + (0 from, 1 to)
@@ -120,11 +116,14 @@ final class MessageTable {
             }
         }
         page.flow[r] = f;
-        page.status[r] = (short) statusCode;
         page.flags[r] = (byte) ((request ? REQUEST : 0) | (sdp ? SDP : 0) | (resent ? RESENT : 0));
-        page.method[r] = name(row, 0, methodName);
-        page.cseqMethod[r] = name(row, 1, cseqMethodName);
-        page.reason[r] = name(row, 2, reasonPhrase);
+        long key = ShapeTable.key(name(row, 0, methodName), name(row, 1, cseqMethodName), name(row, 2, reasonPhrase),
+                statusCode);
+        char shape = shapes.id(key);
+        page.shape[r] = shape;
+        if (shape == ShapeTable.FULL) {
+            bigShapes.put(row, key);
+        }
         page.tx[r] = transaction;
         page.fromTag[r] = tag(row, 0, fromSlot, fromText);
         page.toTag[r] = tag(row, 1, toSlot, toText);
@@ -202,7 +201,7 @@ final class MessageTable {
     }
 
     int status(int row) {
-        return at(row).status[row & MASK];
+        return ShapeTable.status(shape(row));
     }
 
     boolean request(int row) {
@@ -218,15 +217,20 @@ final class MessageTable {
     }
 
     String method(int row) {
-        return name(row, 0, at(row).method[row & MASK]);
+        return name(row, 0, ShapeTable.method(shape(row)));
     }
 
     String cseqMethod(int row) {
-        return name(row, 1, at(row).cseqMethod[row & MASK]);
+        return name(row, 1, ShapeTable.cseqMethod(shape(row)));
     }
 
     String reason(int row) {
-        return name(row, 2, at(row).reason[row & MASK]);
+        return name(row, 2, ShapeTable.reason(shape(row)));
+    }
+
+    private long shape(int row) {
+        char id = at(row).shape[row & MASK];
+        return id == ShapeTable.FULL ? bigShapes.get(row) : shapes.key(id);
     }
 
     private String name(int row, int column, char id) {

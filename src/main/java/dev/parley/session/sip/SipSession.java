@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything seen for one Call-ID: its messages in capture order (as compact {@link SipMessageRef}s), transactions,
@@ -29,7 +31,7 @@ public final class SipSession {
     private boolean kindFromRequest;
     private int[] rows = new int[8]; // message rows in capture order
     private int count;
-    private SipTransaction[] transactions = new SipTransaction[4];
+    private SipTransaction lastTx; // the transactions are those of the message rows, in order of first message
     private int txCount;
     private int[] tags = new int[4]; // string pool ids of the distinct tags; a message keeps slot = position + 1
     private int tagCount;
@@ -386,29 +388,45 @@ public final class SipSession {
         if (txIndex != null) {
             return txIndex.get(new TxKey(branch, cseq, method));
         }
-        for (int i = txCount - 1; i >= 0; i--) {
-            SipTransaction tx = transactions[i];
-            if (tx.matches(branch, cseq, method)) {
+        SipTransaction seen = null;
+        for (int i = count - 1; i >= 0; i--) { // newest first; a transaction's messages are mostly adjacent
+            SipTransaction tx = table.transaction(rows[i]);
+            if (tx != seen && tx.matches(branch, cseq, method)) {
                 return tx;
             }
+            seen = tx;
         }
         return null;
     }
 
+    /** Distinct transactions of the message rows, in order of their first message (= order of creation). */
+    private List<SipTransaction> listTransactions() {
+        if (txCount == 0) {
+            return List.of();
+        }
+        List<SipTransaction> out = new ArrayList<>(txCount);
+        Set<SipTransaction> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < count && out.size() < txCount; i++) {
+            SipTransaction tx = table.transaction(rows[i]);
+            if (seen.add(tx)) {
+                out.add(tx);
+            }
+        }
+        return out;
+    }
+
     private SipTransaction newTx(String branch, long cseq, String method) {
         SipTransaction tx = new SipTransaction(this, branch, cseq, method);
-        if (txCount == transactions.length) {
-            transactions = Arrays.copyOf(transactions, txCount * 2 + 2);
-        }
-        transactions[txCount++] = tx;
+        lastTx = tx;
+        txCount++;
         Map<TxKey, SipTransaction> txIndex = live.txIndex;
         if (txIndex == null && txCount > LINEAR_TX_SCAN) {
             txIndex = new HashMap<>();
             live.txIndex = txIndex;
-            for (int i = 0; i < txCount; i++) {
-                SipTransaction t = transactions[i];
+            for (SipTransaction t : listTransactions()) { // the new one has no row yet
                 txIndex.putIfAbsent(new TxKey(t.branch(), t.cseq(), t.method()), t);
             }
+            txIndex.putIfAbsent(new TxKey(branch, cseq, method), tx);
         } else if (txIndex != null) {
             txIndex.putIfAbsent(new TxKey(branch, cseq, method), tx);
         }
@@ -440,7 +458,6 @@ public final class SipSession {
     /** Drops the growth slack of the arrays (they grow again if more messages come). */
     private void trim() {
         rows = Arrays.copyOf(rows, count);
-        transactions = Arrays.copyOf(transactions, txCount);
         tags = Arrays.copyOf(tags, tagCount);
         for (SipDialog d : dialogs) {
             d.trim();
@@ -476,7 +493,7 @@ public final class SipSession {
         if (call != null) {
             return call.state().isTerminal();
         }
-        return txCount > 0 && transactions[txCount - 1].isCompleted();
+        return lastTx != null && lastTx.isCompleted();
     }
 
     public String callId() {
@@ -494,7 +511,7 @@ public final class SipSession {
 
     /** Transactions in order of their first message. */
     public List<SipTransaction> transactions() {
-        return Collections.unmodifiableList(Arrays.asList(transactions).subList(0, txCount));
+        return Collections.unmodifiableList(listTransactions());
     }
 
     /** Dialogs (early, confirmed, terminated) in order of creation. */
