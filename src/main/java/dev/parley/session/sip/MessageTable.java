@@ -4,6 +4,7 @@ import dev.parley.decode.Flow;
 import dev.parley.decode.Origin;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -36,7 +37,7 @@ final class MessageTable {
         int[] frame;
         long base = -1; // file offset of the page's first single-run message; the column keeps offsets from it
         int[] offset;
-        int[] length;
+        char[] length;
         Flow[] flow;
         byte[] flags;
         char[] shape; // method, CSeq method, reason phrase and status (see ShapeTable)
@@ -53,7 +54,7 @@ final class MessageTable {
             time = time == null ? new long[n] : Arrays.copyOf(time, n);
             frame = frame == null ? new int[n] : Arrays.copyOf(frame, n);
             offset = offset == null ? new int[n] : Arrays.copyOf(offset, n);
-            length = length == null ? new int[n] : Arrays.copyOf(length, n);
+            length = length == null ? new char[n] : Arrays.copyOf(length, n);
             flow = flow == null ? new Flow[n] : Arrays.copyOf(flow, n);
             flags = flags == null ? new byte[n] : Arrays.copyOf(flags, n);
             shape = shape == null ? new char[n] : Arrays.copyOf(shape, n);
@@ -68,6 +69,7 @@ final class MessageTable {
 
     private final Map<Integer, Long> bigFrames = new HashMap<>();
     private final Map<Integer, Long> bigShapes = new HashMap<>();
+    private final Map<SipTransaction, Long> bigCseqs = new IdentityHashMap<>();
     private final Map<Integer, Origin> origins = new HashMap<>();
     private final Map<Long, String> bigNames = new HashMap<>(); // key row * 4 + column
     private final Map<Long, String> bigTags = new HashMap<>(); // key row * 2 + (0 from, 1 to)
@@ -87,7 +89,7 @@ final class MessageTable {
         long[] time = page.time;
         int[] frame = page.frame;
         int[] offset = page.offset;
-        int[] length = page.length;
+        char[] length = page.length;
         time[r] = nanos;
         if (frameNumber >= 0 && frameNumber <= Integer.MAX_VALUE) {
             frame[r] = (int) frameNumber;
@@ -103,14 +105,14 @@ final class MessageTable {
                 page.base = origin.fileOffset(0);
             }
             delta = origin.fileOffset(0) - page.base;
-            single = delta > SPREAD && delta <= Integer.MAX_VALUE;
+            single = delta > SPREAD && delta <= Integer.MAX_VALUE && origin.length(0) <= Character.MAX_VALUE;
         }
         if (single) {
             offset[r] = (int) delta;
-            length[r] = origin.length(0);
+            length[r] = (char) origin.length(0);
         } else {
             offset[r] = SPREAD;
-            length[r] = 0;
+
             if (origin != null) {
                 origins.put(row, origin);
             }
@@ -179,6 +181,14 @@ final class MessageTable {
             pages[size >>> PAGE_BITS].resize(r);
         }
         pool.trim();
+    }
+
+    void bigCseq(SipTransaction tx, long cseq) {
+        bigCseqs.put(tx, cseq);
+    }
+
+    long bigCseq(SipTransaction tx) {
+        return bigCseqs.get(tx);
     }
 
     long frame(int row) {

@@ -28,6 +28,11 @@ final class SessionIndex {
         return h ^ (h >>> 16);
     }
 
+    /** The Call-ID's hash, rebuilt from the pool (only on insertion, rehash and removal). */
+    private int hashOf(SipSession s) {
+        return hash(pool.get(s.callIdId()));
+    }
+
     int size() {
         return live;
     }
@@ -41,7 +46,7 @@ final class SessionIndex {
                 return null;
             }
             SipSession s = order[pos];
-            if (s.callIdHash() == h && pool.matches(s.callIdId(), callId)) {
+            if (pool.matches(s.callIdId(), callId)) {
                 return s;
             }
         }
@@ -62,7 +67,7 @@ final class SessionIndex {
             slots = new int[slots.length * 2];
             rehash();
         } else {
-            insert(s.callIdHash(), end);
+            insert(hashOf(s), end);
         }
     }
 
@@ -79,7 +84,7 @@ final class SessionIndex {
         Arrays.fill(slots, 0);
         for (int p = 0; p < end; p++) {
             if (order[p] != null) {
-                insert(order[p].callIdHash(), p + 1);
+                insert(hashOf(order[p]), p + 1);
             }
         }
     }
@@ -122,14 +127,14 @@ final class SessionIndex {
     void remove(int p) {
         SipSession s = order[p];
         int mask = slots.length - 1;
-        int i = s.callIdHash() & mask;
+        int i = hashOf(s) & mask;
         while (slots[i] != p + 1) {
             i = (i + 1) & mask;
         }
         // backward-shift deletion: pull later entries of the probe run into the hole
         int hole = i;
         for (int j = (hole + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
-            int home = order[slots[j] - 1].callIdHash() & mask;
+            int home = hashOf(order[slots[j] - 1]) & mask;
             boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable) {
                 slots[hole] = slots[j];

@@ -25,14 +25,12 @@ public final class SipSession {
     private static final int MAX_TAG_SLOTS = MessageTable.TAG_OVERFLOW - 1;
 
     private final int callId; // string pool id
-    private final int callIdHash;
     private final MessageTable table;
     private SessionKind kind;
     private boolean kindFromRequest;
     private int[] rows = new int[8]; // message rows in capture order
     private int count;
     private SipTransaction lastTx; // the transactions are those of the message rows, in order of first message
-    private int txCount;
     private int[] tags = new int[4]; // string pool ids of the distinct tags; a message keeps slot = position + 1
     private int tagCount;
     private List<SipDialog> dialogs = List.of();
@@ -65,6 +63,7 @@ public final class SipSession {
         final ResendDetector resend = new ResendDetector();
         final Object[] shared = new Object[SHARED_SLOTS]; // distinct flows, to keep one copy of each
         int sharedCount;
+        int txCount; // transactions so far (recounted when a settled session wakes up)
         Map<TxKey, SipTransaction> txIndex; // only for long-lived Call-IDs (keep-alives, refreshes)
     }
 
@@ -77,7 +76,6 @@ public final class SipSession {
 
     SipSession(String callId, MessageTable table) {
         this.callId = table.pool.add(callId);
-        this.callIdHash = SessionIndex.hash(callId);
         this.table = table;
     }
 
@@ -85,8 +83,15 @@ public final class SipSession {
         return callId;
     }
 
-    int callIdHash() {
-        return callIdHash;
+    /** Messages of this session that belong to the transaction. */
+    int rowsOf(SipTransaction tx) {
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (table.transaction(rows[i]) == tx) {
+                n++;
+            }
+        }
+        return n;
     }
 
     MessageTable table() {
@@ -102,6 +107,7 @@ public final class SipSession {
         long t = e.timestampNanos();
         if (live == null) {
             live = new Live();
+            live.txCount = listTransactions().size();
         }
         boolean resent = live.resend.isResent(e.flow(), request, s.cseq(), cseqMethod, s.statusCode());
 
@@ -401,12 +407,12 @@ public final class SipSession {
 
     /** Distinct transactions of the message rows, in order of their first message (= order of creation). */
     private List<SipTransaction> listTransactions() {
-        if (txCount == 0) {
+        if (count == 0) {
             return List.of();
         }
-        List<SipTransaction> out = new ArrayList<>(txCount);
+        List<SipTransaction> out = new ArrayList<>();
         Set<SipTransaction> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int i = 0; i < count && out.size() < txCount; i++) {
+        for (int i = 0; i < count; i++) {
             SipTransaction tx = table.transaction(rows[i]);
             if (seen.add(tx)) {
                 out.add(tx);
@@ -418,9 +424,9 @@ public final class SipSession {
     private SipTransaction newTx(String branch, long cseq, String method) {
         SipTransaction tx = new SipTransaction(this, branch, cseq, method);
         lastTx = tx;
-        txCount++;
+        live.txCount++;
         Map<TxKey, SipTransaction> txIndex = live.txIndex;
-        if (txIndex == null && txCount > LINEAR_TX_SCAN) {
+        if (txIndex == null && live.txCount > LINEAR_TX_SCAN) {
             txIndex = new HashMap<>();
             live.txIndex = txIndex;
             for (SipTransaction t : listTransactions()) { // the new one has no row yet

@@ -14,31 +14,39 @@ import java.util.List;
  */
 public final class SipTransaction {
     private static final int NONE = -1;
+    private static final int BIG_CSEQ = Integer.MIN_VALUE;
     private static final int[] EMPTY = new int[0];
 
     private final SipSession session;
     private final int branch; // string pool id
-    private final long cseq;
+    private final int cseq; // BIG_CSEQ: the value is kept by the message table
     private final String method;
     private int request = NONE;
     private int finalResponse = NONE;
-    private int retransmissions;
     /** Distinct provisional and further final responses in arrival order, and the ACK of a failure as ~row. */
     private int[] more = EMPTY;
 
     SipTransaction(SipSession session, String branch, long cseq, String method) {
         this.session = session;
         this.branch = session.table().pool.add(branch);
-        this.cseq = cseq;
+        if (cseq > BIG_CSEQ && cseq <= Integer.MAX_VALUE) {
+            this.cseq = (int) cseq;
+        } else {
+            this.cseq = BIG_CSEQ;
+            session.table().bigCseq(this, cseq);
+        }
         this.method = method;
     }
 
     boolean matches(String otherBranch, long otherCseq, String otherMethod) {
-        return cseq == otherCseq && (method == null ? otherMethod == null : method.equals(otherMethod))
+        return cseq() == otherCseq && (method == null ? otherMethod == null : method.equals(otherMethod))
                 && session.table().pool.matches(branch, otherBranch);
     }
 
-    /** Adds a request or response; returns false when it repeats one already held (a retransmission). */
+    /**
+     * Adds a request or response; returns false when it repeats one already held (a retransmission). Every message
+     * of the transaction is either kept or a retransmission, so retransmissions are counted from the rows on demand.
+     */
     boolean add(int row) {
         MessageTable t = session.table();
         if (t.request(row)) {
@@ -46,14 +54,12 @@ public final class SipTransaction {
                 request = row;
                 return true;
             }
-            retransmissions++;
             return false;
         }
         int status = t.status(row);
         if (status < 200) {
             for (int r : more) {
                 if (r >= 0 && t.status(r) < 200 && sameResponse(r, row)) {
-                    retransmissions++;
                     return false;
                 }
             }
@@ -65,12 +71,10 @@ public final class SipTransaction {
             return true;
         }
         if (sameResponse(finalResponse, row)) {
-            retransmissions++;
             return false;
         }
         for (int r : more) {
             if (r >= 0 && t.status(r) >= 200 && sameResponse(r, row)) {
-                retransmissions++;
                 return false;
             }
         }
@@ -82,9 +86,7 @@ public final class SipTransaction {
     void addAck(int row) {
         if (ackRow() == NONE) {
             append(~row);
-        } else {
-            retransmissions++;
-        }
+        } // else a repeated ACK: a retransmission
     }
 
     private void append(int value) {
@@ -155,7 +157,7 @@ public final class SipTransaction {
     }
 
     public long cseq() {
-        return cseq;
+        return cseq != BIG_CSEQ ? cseq : session.table().bigCseq(this);
     }
 
     /** The CSeq method: INVITE, CANCEL, BYE, ... (ACK for the ACK of a 2xx, which is a transaction of its own). */
@@ -190,7 +192,8 @@ public final class SipTransaction {
 
     /** Repeated requests and responses seen for this transaction (any transport). */
     public int retransmissions() {
-        return retransmissions;
+        int kept = (request != NONE ? 1 : 0) + (finalResponse != NONE ? 1 : 0) + more.length;
+        return session.rowsOf(this) - kept;
     }
 
     public boolean isCompleted() {
@@ -210,6 +213,6 @@ public final class SipTransaction {
 
     @Override
     public String toString() {
-        return "Transaction[" + cseq + " " + method + " branch=" + branch() + " final=" + finalStatus() + "]";
+        return "Transaction[" + cseq() + " " + method + " branch=" + branch() + " final=" + finalStatus() + "]";
     }
 }
