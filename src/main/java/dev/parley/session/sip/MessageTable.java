@@ -45,6 +45,7 @@ final class MessageTable {
         byte[] fromTag;
         byte[] toTag;
         byte[][] bytes; // only when the loader keeps message bytes
+        int live; // rows of sessions not evicted
 
         Page(int n) {
             resize(n);
@@ -127,6 +128,9 @@ final class MessageTable {
             bigShapes.put(row, key);
         }
         page.tx[r] = transaction;
+        if (transaction != null) {
+            page.live++;
+        }
         page.fromTag[r] = tag(row, 0, fromSlot, fromText);
         page.toTag[r] = tag(row, 1, toSlot, toText);
         if (data != null) {
@@ -168,6 +172,48 @@ final class MessageTable {
             page.resize(PAGE);
         }
         return page;
+    }
+
+    /**
+     * Forgets the row of an evicted session: its objects become garbage, and the page's columns once none of its
+     * rows is left (the newest page stays). A released row must not be read again.
+     */
+    void release(int row) {
+        int p = row >>> PAGE_BITS;
+        Page page = pages[p];
+        int r = row & MASK;
+        page.tx[r] = null;
+        page.flow[r] = null;
+        if (page.bytes != null) {
+            page.bytes[r] = null;
+        }
+        if (!origins.isEmpty()) {
+            origins.remove(row);
+        }
+        if (!bigFrames.isEmpty()) {
+            bigFrames.remove(row);
+        }
+        if (!bigShapes.isEmpty()) {
+            bigShapes.remove(row);
+        }
+        if (!bigNames.isEmpty()) {
+            for (int c = 0; c < 3; c++) {
+                bigNames.remove(row * 4L + c);
+            }
+        }
+        if (!bigTags.isEmpty()) {
+            bigTags.remove(row * 2L);
+            bigTags.remove(row * 2L + 1);
+        }
+        if (--page.live == 0 && p != (size - 1) >>> PAGE_BITS) {
+            pages[p] = null;
+        }
+    }
+
+    void forgetCseq(SipTransaction tx) {
+        if (!bigCseqs.isEmpty()) {
+            bigCseqs.remove(tx);
+        }
     }
 
     private Page at(int row) {

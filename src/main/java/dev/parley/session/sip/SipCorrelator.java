@@ -215,7 +215,9 @@ public final class SipCorrelator {
         if (victim < 0) {
             victim = sessions.first(); // none completed near the head: drop the oldest
         }
+        SipSession gone = sessions.at(victim);
         sessions.remove(victim);
+        gone.release();
         dropped++;
     }
 }

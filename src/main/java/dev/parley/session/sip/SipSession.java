@@ -56,6 +56,7 @@ public final class SipSession {
         List<Anomaly> anomalies = List.of();
         String correlationId;
         String reason;
+        String evictedCallId; // set once the session was evicted and its packed strings released
     }
 
     /** State that only serves to match messages still to come (dropped by {@link #settle()}). */
@@ -81,6 +82,33 @@ public final class SipSession {
 
     int callIdId() {
         return callId;
+    }
+
+    /**
+     * Evicted past {@code Limits.maxCalls}: gives its rows and strings back to the table, so that memory stays bounded.
+     * What remains is a shell with the summary fields (Call-ID, kind, parties, call, registration) but no messages,
+     * transactions, dialogs or pager messages; refs to its messages taken before must not be read any more.
+     */
+    void release() {
+        extras().evictedCallId = callId();
+        for (SipTransaction tx : listTransactions()) {
+            table.pool.release(tx.branchId());
+            table.forgetCseq(tx);
+        }
+        for (int i = 0; i < tagCount; i++) {
+            table.pool.release(tags[i]);
+        }
+        table.pool.release(callId);
+        for (int i = 0; i < count; i++) {
+            table.release(rows[i]);
+        }
+        rows = new int[0];
+        count = 0;
+        tagCount = 0;
+        lastTx = null;
+        live = null;
+        dialogs = List.of();
+        pagerMessages = List.of();
     }
 
     /** Messages of this session that belong to the transaction. */
@@ -503,7 +531,7 @@ public final class SipSession {
     }
 
     public String callId() {
-        return table.pool.get(callId);
+        return extras != null && extras.evictedCallId != null ? extras.evictedCallId : table.pool.get(callId);
     }
 
     public SessionKind kind() {

@@ -152,6 +152,10 @@ public final class SipTransaction {
         return request;
     }
 
+    int branchId() {
+        return branch;
+    }
+
     public String branch() {
         return session.table().pool.get(branch);
     }
