@@ -83,6 +83,16 @@ final class MessageTable {
     int add(long frameNumber, long nanos, Flow f, Origin origin, boolean request, String methodName,
             int statusCode, String reasonPhrase, String cseqMethodName, boolean sdp, boolean resent,
             SipTransaction transaction, int fromSlot, String fromText, int toSlot, String toText, byte[] data) {
+        return add(frameNumber, nanos, f, origin, request, names.id(methodName), methodName, statusCode,
+                names.id(reasonPhrase), reasonPhrase, names.id(cseqMethodName), cseqMethodName, sdp, resent,
+                transaction, fromSlot, fromText, toSlot, toText, data);
+    }
+
+    /** As above with the name ids already looked up in {@link #names} (the session's hot path). */
+    int add(long frameNumber, long nanos, Flow f, Origin origin, boolean request, char methodId, String methodName,
+            int statusCode, char reasonId, String reasonPhrase, char cseqMethodId, String cseqMethodName,
+            boolean sdp, boolean resent, SipTransaction transaction, int fromSlot, String fromText, int toSlot,
+            String toText, byte[] data) {
         int row = size;
         Page page = page(row);
         size++;
@@ -120,8 +130,8 @@ final class MessageTable {
         }
         page.flow[r] = f;
         page.flags[r] = (byte) ((request ? REQUEST : 0) | (sdp ? SDP : 0) | (resent ? RESENT : 0));
-        long key = ShapeTable.key(name(row, 0, methodName), name(row, 1, cseqMethodName), name(row, 2, reasonPhrase),
-                statusCode);
+        long key = ShapeTable.key(name(row, 0, methodId, methodName), name(row, 1, cseqMethodId, cseqMethodName),
+                name(row, 2, reasonId, reasonPhrase), statusCode);
         char shape = shapes.id(key);
         page.shape[r] = shape;
         if (shape == ShapeTable.FULL) {
@@ -142,8 +152,7 @@ final class MessageTable {
         return row;
     }
 
-    private char name(int row, int column, String s) {
-        char id = names.id(s);
+    private char name(int row, int column, char id, String s) {
         if (id == NameTable.FULL) {
             bigNames.put(row * 4L + column, s);
         }

@@ -38,4 +38,9 @@ final class NameTable {
     String name(char id) {
         return names.get(id);
     }
+
+    /** The kept copy for an id from {@link #id}, or {@code s} itself past the cap. */
+    String name(char id, String s) {
+        return id == FULL ? s : names.get(id);
+    }
 }

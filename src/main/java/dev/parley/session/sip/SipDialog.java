@@ -1,7 +1,9 @@
 package dev.parley.session.sip;
 
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A dialog: Call-ID plus the two tags (RFC 3261 section 12). Responses of several forks to one INVITE, with different
@@ -105,7 +107,18 @@ public final class SipDialog {
 
     /** Messages that carried both tags of this dialog, in capture order. */
     public List<SipMessageRef> messages() {
-        return session.refs(rows, count);
+        return new AbstractList<>() { // a live read-only view
+            @Override
+            public SipMessageRef get(int i) {
+                Objects.checkIndex(i, count);
+                return new SipMessageRef(session, rows[i]);
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+        };
     }
 
     @Override

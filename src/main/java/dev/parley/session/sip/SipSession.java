@@ -130,8 +130,12 @@ public final class SipSession {
     int add(SipEvent e, Interner in, Interner people) {
         SipSummary s = e.sip();
         boolean request = s.request();
-        String method = in.intern(s.method());
-        String cseqMethod = in.intern(s.cseqMethod());
+        NameTable names = table.names;
+        char methodId = names.id(s.method());
+        String method = names.name(methodId, s.method());
+        char cseqMethodId = names.id(s.cseqMethod());
+        String cseqMethod = names.name(cseqMethodId, s.cseqMethod());
+        char reasonId = names.id(s.reasonPhrase());
         long t = e.timestampNanos();
         if (live == null) {
             live = new Live();
@@ -157,9 +161,9 @@ public final class SipSession {
         }
         int fromSlot = slot(s.fromTag());
         int toSlot = slot(s.toTag());
-        int row = table.add(e.frame(), t, share(e.flow()), e.origin(), request, method, s.statusCode(),
-                in.intern(s.reasonPhrase()), cseqMethod, s.hasSdp(), resent, tx, fromSlot, s.fromTag(), toSlot,
-                s.toTag(), e.bytes());
+        int row = table.add(e.frame(), t, share(e.flow()), e.origin(), request, methodId, method, s.statusCode(),
+                reasonId, s.reasonPhrase(), cseqMethodId, cseqMethod, s.hasSdp(), resent, tx, fromSlot, s.fromTag(),
+                toSlot, s.toTag(), e.bytes());
         if (ackOfFailure) {
             tx.addAck(row);
         } else {
@@ -228,24 +232,6 @@ public final class SipSession {
         return Objects.equals(tag(rowA, 1, a), tag(rowB, 1, b));
     }
 
-    /** A read-only list over rows [0, n) of this session. */
-    List<SipMessageRef> refs(int[] of, int n) {
-        if (n == 0) {
-            return List.of();
-        }
-        return new AbstractList<>() {
-            @Override
-            public SipMessageRef get(int i) {
-                Objects.checkIndex(i, n);
-                return new SipMessageRef(SipSession.this, of[i]);
-            }
-
-            @Override
-            public int size() {
-                return n;
-            }
-        };
-    }
 
     @SuppressWarnings("unchecked")
     private <T> T share(T value) {
@@ -540,7 +526,18 @@ public final class SipSession {
 
     /** Messages in capture order. */
     public List<SipMessageRef> messages() {
-        return refs(rows, count);
+        return new AbstractList<>() { // a live read-only view, as the list it replaces
+            @Override
+            public SipMessageRef get(int i) {
+                Objects.checkIndex(i, count);
+                return new SipMessageRef(SipSession.this, rows[i]);
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+        };
     }
 
     /** Transactions in order of their first message. */
