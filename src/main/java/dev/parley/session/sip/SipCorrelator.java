@@ -13,12 +13,14 @@ import java.util.Map;
 /**
  * Groups SIP messages, fed in capture order, into one {@link SipSession} per Call-ID, with transactions, dialogs and
  * call/registration/pager/subscription views, and keeps tshark-comparable {@link SipStatistics}. Correlation is
- * separate from parsing: only {@link SipSummary} key fields are used, and per message only a compact
- * {@link SipMessageRef} is kept. Time is capture time only.
+ * separate from parsing: only {@link SipSummary} key fields are used, and per message only a row of primitive
+ * columns in a {@link MessageTable} is kept ({@link SipMessageRef}s are views made on demand); Call-IDs, branches and
+ * tags are packed in its string pool. Time is capture time only.
  *
  * <p>Messages without a Call-ID are counted (statistics and an anomaly "sip.call_id.missing") but kept in no session.
  * At most {@code Limits.maxCalls} sessions are kept: past it the oldest completed session (else the oldest) is
- * evicted and counted as dropped; a later message of an evicted Call-ID starts a new session. Not thread-safe: one
+ * evicted and counted as dropped (its rows and strings are released, see {@link SipSession#release}); a later
+ * message of an evicted Call-ID starts a new session. Not thread-safe: one
  * loader thread feeds it.
  */
 public final class SipCorrelator {
