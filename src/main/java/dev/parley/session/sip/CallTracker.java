@@ -12,7 +12,7 @@ final class CallTracker {
     private CallTracker() {
     }
 
-    static void update(SipCall call, SipMessageRef m, SipSummary s) {
+    static void update(SipCall call, SipMessageRef m, SipSummary s, Interner people) {
         long t = m.timestampNanos();
         call.lastMessageNanos = Math.max(call.lastMessageNanos, t);
         if (call.startNanos < 0) {
@@ -20,13 +20,13 @@ final class CallTracker {
             call.setState(CallState.CALL_SETUP, t, m.index());
         }
         if (m.request()) {
-            onRequest(call, m, s, t);
+            onRequest(call, m, s, t, people);
         } else if ("INVITE".equals(m.cseqMethod())) {
-            onInviteResponse(call, m, s, t);
+            onInviteResponse(call, m, s, t, people);
         }
     }
 
-    private static void onRequest(SipCall call, SipMessageRef m, SipSummary s, long t) {
+    private static void onRequest(SipCall call, SipMessageRef m, SipSummary s, long t, Interner people) {
         switch (m.method()) {
             case "INVITE":
                 if (m.toTag() != null || call.state == CallState.IN_CALL || call.state == CallState.COMPLETED) {
@@ -36,10 +36,11 @@ final class CallTracker {
                     return;
                 }
                 if (call.caller == null) {
-                    call.caller = s.fromUser();
-                    call.callee = s.toUser();
-                    call.callerDisplay = s.fromDisplay();
-                    call.callerTag = m.fromTag();
+                    call.caller = people.intern(s.fromUser());
+                    call.callee = people.intern(s.toUser());
+                    call.callerDisplay = people.intern(s.fromDisplay());
+                    call.callerTagSlot = m.fromSlot();
+                    call.callerTagText = call.callerTagSlot == MessageTable.TAG_OVERFLOW ? m.fromTag() : null;
                     call.callerEndpoint = m.flow() == null ? null : m.flow().src();
                     call.calleeEndpoint = m.flow() == null ? null : m.flow().dst();
                     call.startNanos = t;
@@ -57,13 +58,13 @@ final class CallTracker {
             case "CANCEL":
                 if (call.state.isSetup()) {
                     call.setState(CallState.CANCELLED, t, m.index());
-                    end(call, m, s, t, partyOf(call, m), "CANCEL");
+                    end(call, m, s, t, partyOf(call, m), "CANCEL", people);
                 }
                 return;
             case "BYE":
                 if (call.state != CallState.COMPLETED) {
                     call.setState(CallState.COMPLETED, t, m.index());
-                    end(call, m, s, t, partyOf(call, m), "BYE");
+                    end(call, m, s, t, partyOf(call, m), "BYE", people);
                 }
                 return;
             default:
@@ -71,7 +72,7 @@ final class CallTracker {
         }
     }
 
-    private static void onInviteResponse(SipCall call, SipMessageRef m, SipSummary s, long t) {
+    private static void onInviteResponse(SipCall call, SipMessageRef m, SipSummary s, long t, Interner people) {
         SipTransaction tx = m.transaction();
         SipMessageRef req = tx == null ? null : tx.request();
         if (req != null && req.toTag() != null) {
@@ -100,7 +101,7 @@ final class CallTracker {
         }
         if (!call.state.isSetup()) {
             if (code == 487 && call.state == CallState.CANCELLED && call.reasonHeader == null) {
-                call.reasonHeader = s.reason();
+                call.reasonHeader = people.intern(s.reason());
             }
             return;
         }
@@ -115,20 +116,24 @@ final class CallTracker {
             next = CallState.REJECTED;
         }
         call.setState(next, t, m.index());
-        end(call, m, s, t, SipCall.Party.CALLEE, m.label());
+        end(call, m, s, t, SipCall.Party.CALLEE, people.intern(m.label()), people);
     }
 
-    private static void end(SipCall call, SipMessageRef m, SipSummary s, long t, SipCall.Party by, String why) {
+    private static void end(SipCall call, SipMessageRef m, SipSummary s, long t, SipCall.Party by, String why,
+                            Interner people) {
         call.endNanos = t;
         call.endedBy = by;
         call.endReason = why;
-        call.reasonHeader = s.reason();
+        call.reasonHeader = people.intern(s.reason());
     }
 
     /** The sender of a request: the caller when its From tag is the initial INVITE's, else by flow direction. */
     static SipCall.Party partyOf(SipCall call, SipMessageRef m) {
-        if (call.callerTag != null && m.fromTag() != null) {
-            return call.callerTag.equals(m.fromTag()) ? SipCall.Party.CALLER : SipCall.Party.CALLEE;
+        int from = m.fromSlot();
+        if (call.callerTagSlot != 0 && from != 0) {
+            boolean same = m.session().sameTag(call.callerTagSlot, call.callerTagText, from,
+                    from == MessageTable.TAG_OVERFLOW ? m.fromTag() : null);
+            return same ? SipCall.Party.CALLER : SipCall.Party.CALLEE;
         }
         if (m.flow() != null && call.callerEndpoint != null) {
             if (m.flow().src().equals(call.callerEndpoint)) {

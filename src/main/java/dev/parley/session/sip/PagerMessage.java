@@ -4,15 +4,17 @@ package dev.parley.session.sip;
  * One SIP MESSAGE (RFC 3428 pager mode): sender, recipient, a text preview and how it was answered.
  */
 public final class PagerMessage {
-    private final SipMessageRef request;
+    private final SipSession session;
+    private final int request; // message rows
+    private int response = -1;
     private final String from;
     private final String to;
     private final String fromDisplay;
     private final String text;
-    private SipMessageRef response;
 
     PagerMessage(SipMessageRef request, String from, String to, String fromDisplay, String text) {
-        this.request = request;
+        this.session = request.session();
+        this.request = request.index();
         this.from = from;
         this.to = to;
         this.fromDisplay = fromDisplay;
@@ -20,13 +22,13 @@ public final class PagerMessage {
     }
 
     void answer(SipMessageRef finalResponse) {
-        if (response == null) {
-            response = finalResponse;
+        if (response < 0) {
+            response = finalResponse.index();
         }
     }
 
     public SipMessageRef request() {
-        return request;
+        return new SipMessageRef(session, request);
     }
 
     public String from() {
@@ -48,12 +50,12 @@ public final class PagerMessage {
 
     /** The first final response, or null when none was captured. */
     public SipMessageRef response() {
-        return response;
+        return response < 0 ? null : new SipMessageRef(session, response);
     }
 
     /** Final status (200, 202, 4xx...), -1 when unanswered. */
     public int deliveryStatus() {
-        return response == null ? -1 : response.statusCode();
+        return response < 0 ? -1 : session.table().status(response);
     }
 
     /** True when a 2xx accepted the message. */

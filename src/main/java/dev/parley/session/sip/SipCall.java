@@ -1,9 +1,10 @@
 package dev.parley.session.sip;
 
 import dev.parley.decode.Endpoint;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The call view of an INVITE session: who called whom, its state over time and its timings. All times are capture
@@ -21,10 +22,13 @@ public final class SipCall {
     public record StateChange(long timestampNanos, CallState state, int messageIndex) {
     }
 
+    private static final CallState[] STATES = CallState.values();
+
     String caller;
     String callee;
     String callerDisplay;
-    String callerTag;
+    int callerTagSlot; // the caller's From tag as a session tag slot, 0 when none
+    String callerTagText; // only when the slot is TAG_OVERFLOW
     Endpoint callerEndpoint;
     Endpoint calleeEndpoint;
     CallState state = CallState.CALL_SETUP;
@@ -39,16 +43,26 @@ public final class SipCall {
     long inviteCseq = -1;
     int reInvites;
     boolean openAtEnd;
-    final List<StateChange> timeline = new ArrayList<>(4);
+    private long[] timeline = new long[8]; // pairs: nanos, state ordinal << 32 | message index
+    private int changes;
 
     SipCall() {
     }
 
     void setState(CallState next, long nanos, int messageIndex) {
-        if (timeline.isEmpty() || state != next) {
+        if (changes == 0 || state != next) {
             state = next;
-            timeline.add(new StateChange(nanos, next, messageIndex));
+            if (2 * changes + 2 > timeline.length) {
+                timeline = Arrays.copyOf(timeline, timeline.length * 2);
+            }
+            timeline[2 * changes] = nanos;
+            timeline[2 * changes + 1] = ((long) next.ordinal() << 32) | (messageIndex & 0xFFFFFFFFL);
+            changes++;
         }
+    }
+
+    void trim() {
+        timeline = Arrays.copyOf(timeline, Math.max(2, 2 * changes));
     }
 
     public CallState state() {
@@ -146,7 +160,21 @@ public final class SipCall {
 
     /** State changes in capture order, the first being CALL_SETUP. */
     public List<StateChange> timeline() {
-        return Collections.unmodifiableList(timeline);
+        long[] pairs = timeline;
+        int n = changes;
+        return new AbstractList<>() {
+            @Override
+            public StateChange get(int i) {
+                Objects.checkIndex(i, n);
+                long packed = pairs[2 * i + 1];
+                return new StateChange(pairs[2 * i], STATES[(int) (packed >>> 32)], (int) packed);
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
     }
 
     @Override

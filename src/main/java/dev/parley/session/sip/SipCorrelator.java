@@ -7,20 +7,20 @@ import dev.parley.decode.sip.SipSummary;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Groups SIP messages, fed in capture order, into one {@link SipSession} per Call-ID, with transactions, dialogs and
  * call/registration/pager/subscription views, and keeps tshark-comparable {@link SipStatistics}. Correlation is
- * separate from parsing: only {@link SipSummary} key fields are used, and per message only a compact
- * {@link SipMessageRef} is kept. Time is capture time only.
+ * separate from parsing: only {@link SipSummary} key fields are used, and per message only a row of primitive
+ * columns in a {@link MessageTable} is kept ({@link SipMessageRef}s are views made on demand); Call-IDs, branches and
+ * tags are packed in its string pool. Time is capture time only.
  *
  * <p>Messages without a Call-ID are counted (statistics and an anomaly "sip.call_id.missing") but kept in no session.
  * At most {@code Limits.maxCalls} sessions are kept: past it the oldest completed session (else the oldest) is
- * evicted and counted as dropped; a later message of an evicted Call-ID starts a new session. Not thread-safe: one
+ * evicted and counted as dropped (its rows and strings are released, see {@link SipSession#release}); a later
+ * message of an evicted Call-ID starts a new session. Not thread-safe: one
  * loader thread feeds it.
  */
 public final class SipCorrelator {
@@ -29,9 +29,12 @@ public final class SipCorrelator {
     private static final int MAX_KEPT_ANOMALIES = 1000;
 
     private final int maxSessions;
-    private final Map<String, SipSession> sessions = new LinkedHashMap<>();
     private final Map<String, List<SipSession>> awaitingLeg = new HashMap<>();
     private final Interner interner = new Interner(4096);
+    /** Users and display names repeat across Call-IDs (the same phones call again and again). */
+    private final Interner people = new Interner(1 << 16);
+    private final MessageTable table = new MessageTable();
+    private final SessionIndex sessions = new SessionIndex(table.pool);
     /** One Flow object per distinct flow: messages and resend state point at it instead of per-packet copies. */
     private final Map<dev.parley.decode.Flow, dev.parley.decode.Flow> flows = new HashMap<>();
     private static final int MAX_SHARED_FLOWS = 1 << 20;
@@ -71,22 +74,25 @@ public final class SipCorrelator {
                 resent++;
             }
             report(Anomaly.warning(MISSING_CALL_ID, e.frame(), "SIP message without Call-ID: " + s.label()));
+            table.add(e.frame(), e.timestampNanos(), e.flow(), e.origin(), s.request(), s.method(), s.statusCode(),
+                    s.reasonPhrase(), s.cseqMethod(), s.hasSdp(), false, null, 0, null, 0, null, e.bytes());
             return;
         }
         SipSession session = sessions.get(callId);
         if (session == null) {
-            session = new SipSession(callId);
-            sessions.put(callId, session);
+            session = new SipSession(callId, table);
+            sessions.add(session);
             callIds++;
-            linkAwaiting(session);
+            linkAwaiting(session, callId);
             evictIfNeeded();
         }
         if ((index & (SETTLE_EVERY - 1)) == SETTLE_EVERY - 1) {
             settleIdle(e.timestampNanos());
         }
         String before = session.correlationId();
-        SipMessageRef m = session.add(e, index, interner);
-        if (m.resent()) {
+        int row = session.add(e, interner, people);
+        assert row == index;
+        if (table.resent(row)) {
             resent++;
         }
         if (before == null && session.correlationId() != null) {
@@ -99,11 +105,11 @@ public final class SipCorrelator {
             return;
         }
         lastSettleNanos = now;
-        for (SipSession s : sessions.values()) {
-            if (s.isActiveSince(now - SETTLE_AFTER_NANOS)) {
-                continue;
+        for (int p = sessions.first(); p >= 0; p = sessions.next(p)) {
+            SipSession s = sessions.at(p);
+            if (!s.isActiveSince(now - SETTLE_AFTER_NANOS)) {
+                s.settleOnce();
             }
-            s.settleOnce();
         }
     }
 
@@ -122,14 +128,15 @@ public final class SipCorrelator {
 
     /** End of capture: marks calls still open; their state stays as last seen (see {@link SipCall}). */
     public void finish() {
-        for (SipSession s : sessions.values()) {
-            s.finish();
+        for (int p = sessions.first(); p >= 0; p = sessions.next(p)) {
+            sessions.at(p).finish();
         }
+        table.trim();
     }
 
     /** Sessions in order of their first message. */
     public List<SipSession> sessions() {
-        return Collections.unmodifiableList(new ArrayList<>(sessions.values()));
+        return sessions.snapshot();
     }
 
     /** The session of a Call-ID, or null. */
@@ -185,8 +192,8 @@ public final class SipCorrelator {
         }
     }
 
-    private void linkAwaiting(SipSession session) {
-        List<SipSession> waiting = awaitingLeg.remove(session.callId());
+    private void linkAwaiting(SipSession session, String callId) {
+        List<SipSession> waiting = awaitingLeg.isEmpty() ? null : awaitingLeg.remove(callId);
         if (waiting != null) {
             for (SipSession w : waiting) {
                 w.link(session);
@@ -199,19 +206,20 @@ public final class SipCorrelator {
         if (sessions.size() <= maxSessions) {
             return;
         }
-        Iterator<SipSession> it = sessions.values().iterator();
-        SipSession victim = null;
-        for (int scanned = 0; it.hasNext() && scanned < EVICTION_SCAN; scanned++) {
-            SipSession s = it.next();
-            if (s.isCompleted()) {
-                victim = s;
+        int victim = -1;
+        int scanned = 0;
+        for (int p = sessions.first(); p >= 0 && scanned < EVICTION_SCAN; p = sessions.next(p), scanned++) {
+            if (sessions.at(p).isCompleted()) {
+                victim = p;
                 break;
             }
         }
-        if (victim == null) {
-            victim = sessions.values().iterator().next(); // none completed near the head: drop the oldest
+        if (victim < 0) {
+            victim = sessions.first(); // none completed near the head: drop the oldest
         }
-        sessions.remove(victim.callId());
+        SipSession gone = sessions.at(victim);
+        sessions.remove(victim);
+        gone.release();
         dropped++;
     }
 }

@@ -1,32 +1,40 @@
 package dev.parley.session.sip;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A dialog: Call-ID plus the two tags (RFC 3261 section 12). Responses of several forks to one INVITE, with different
  * To tags, make separate early dialogs; a 2xx confirms one. Tags are kept as the initial request named them:
  * {@link #localTag()} is the From tag of the dialog-creating request, {@link #remoteTag()} the To tag of the answer.
+ * Tags are the session's tag slots; messages are rows of the correlator's message table.
  */
 public final class SipDialog {
 
     /** RFC 3261 dialog states, plus TERMINATED once a BYE or a failure ended it. */
     public enum State { EARLY, CONFIRMED, TERMINATED }
 
-    private final String callId;
-    private final String localTag;
-    private final String remoteTag;
+    private final SipSession session;
+    private final int localSlot;
+    private final int remoteSlot;
+    private final String localText; // only for a tag past the session's slots
+    private final String remoteText;
     private final long createdNanos;
     private State state;
     private long confirmedNanos = -1;
     private long terminatedNanos = -1;
-    private final ArrayList<SipMessageRef> messages = new ArrayList<>(4);
+    private int[] rows = new int[4];
+    private int count;
 
-    SipDialog(String callId, String localTag, String remoteTag, State state, long createdNanos) {
-        this.callId = callId;
-        this.localTag = localTag;
-        this.remoteTag = remoteTag;
+    SipDialog(SipSession session, int localSlot, String localTag, int remoteSlot, String remoteTag, State state,
+              long createdNanos) {
+        this.session = session;
+        this.localSlot = localSlot;
+        this.remoteSlot = remoteSlot;
+        this.localText = localSlot == MessageTable.TAG_OVERFLOW ? localTag : null;
+        this.remoteText = remoteSlot == MessageTable.TAG_OVERFLOW ? remoteTag : null;
         this.state = state;
         this.createdNanos = createdNanos;
         if (state == State.CONFIRMED) {
@@ -35,13 +43,18 @@ public final class SipDialog {
     }
 
     /** Same dialog whichever side sent the message (the tags swap between From and To). */
-    boolean matches(String fromTag, String toTag) {
-        return (localTag.equals(fromTag) && remoteTag.equals(toTag))
-                || (localTag.equals(toTag) && remoteTag.equals(fromTag));
+    boolean matches(int fromSlot, String fromTag, int toSlot, String toTag) {
+        return (session.sameTag(localSlot, localText, fromSlot, fromTag)
+                && session.sameTag(remoteSlot, remoteText, toSlot, toTag))
+                || (session.sameTag(localSlot, localText, toSlot, toTag)
+                && session.sameTag(remoteSlot, remoteText, fromSlot, fromTag));
     }
 
-    void add(SipMessageRef m) {
-        messages.add(m);
+    void add(int row) {
+        if (count == rows.length) {
+            rows = Arrays.copyOf(rows, count * 2 + 2);
+        }
+        rows[count++] = row;
     }
 
     void confirm(long nanos) {
@@ -59,15 +72,15 @@ public final class SipDialog {
     }
 
     public String callId() {
-        return callId;
+        return session.callId();
     }
 
     public String localTag() {
-        return localTag;
+        return localSlot == MessageTable.TAG_OVERFLOW ? localText : session.slotTag(localSlot);
     }
 
     public String remoteTag() {
-        return remoteTag;
+        return remoteSlot == MessageTable.TAG_OVERFLOW ? remoteText : session.slotTag(remoteSlot);
     }
 
     public State state() {
@@ -88,17 +101,28 @@ public final class SipDialog {
         return terminatedNanos;
     }
 
-    /** Messages that carried both tags of this dialog, in capture order. */
     void trim() {
-        messages.trimToSize();
+        rows = Arrays.copyOf(rows, count);
     }
 
+    /** Messages that carried both tags of this dialog, in capture order. */
     public List<SipMessageRef> messages() {
-        return Collections.unmodifiableList(messages);
+        return new AbstractList<>() { // a live read-only view
+            @Override
+            public SipMessageRef get(int i) {
+                Objects.checkIndex(i, count);
+                return new SipMessageRef(session, rows[i]);
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+        };
     }
 
     @Override
     public String toString() {
-        return "Dialog[" + callId + " " + localTag + "/" + remoteTag + " " + state + "]";
+        return "Dialog[" + callId() + " " + localTag() + "/" + remoteTag() + " " + state + "]";
     }
 }

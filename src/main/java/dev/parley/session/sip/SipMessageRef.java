@@ -4,146 +4,115 @@ import dev.parley.decode.Flow;
 import dev.parley.decode.Origin;
 
 /**
- * The compact record kept for each SIP message (DESIGN.md decision 2): where its bytes are and the few fields the
- * views need. Full headers are re-parsed from {@link #origin()} on demand.
+ * One SIP message as the views see it (DESIGN.md decision 2): where its bytes are and the few fields the views need.
+ * Full headers are re-parsed from {@link #origin()} on demand.
  *
- * <p>A class rather than a record so that the common case, a message carried whole by one frame, keeps its location
- * as two numbers instead of an {@link Origin} object: at 885k messages that is some 60 MB less. Flows, tags, branch
- * and method strings are shared with the session, transaction and correlator.
+ * <p>A light view over one row of the correlator's columnar message table, made on demand by the accessors of
+ * sessions, transactions and dialogs: the fields live in primitive columns, so a loaded message costs some 40 bytes
+ * and no object. Two refs to the same message are {@link #equals equal}, but not necessarily the same object: compare
+ * with {@code equals}, never {@code ==}.
  */
 public final class SipMessageRef {
-    private static final byte REQUEST = 1;
-    private static final byte SDP = 2;
-    private static final byte RESENT = 4;
-
+    private final SipSession session;
     private final int index;
-    private final long frame;
-    private final long timestampNanos;
-    private final Flow flow;
-    private final long fileOffset; // single-run origin in this frame; -1 when {@link #spread} holds the origin
-    private final int length;
-    private final Origin spread;
-    private final byte flags;
-    private final short statusCode;
-    private final String method;
-    private final String reasonPhrase;
-    private final long cseq;
-    private final String cseqMethod;
-    private final String branch;
-    private final String fromTag;
-    private final String toTag;
-    private final SipTransaction transaction;
-    private final byte[] bytes;
 
-    /**
-     * @param index        position of the message in capture order (0-based, over all messages the correlator saw)
-     * @param method       request method, or the CSeq method for a response (interned)
-     * @param statusCode   response status, -1 for a request
-     * @param reasonPhrase response reason phrase (interned), null for a request
-     * @param sdp          the body is SDP (or multipart, which usually carries SDP)
-     * @param resent       a retransmission as tshark's {@code -z sip,stat} counts it (UDP only, same direction)
-     * @param transaction  the transaction the message belongs to
-     * @param bytes        the message bytes when the loader kept them, else null
-     */
-    SipMessageRef(int index, long frame, long timestampNanos, Flow flow, Origin origin,
-                  boolean request, String method, int statusCode, String reasonPhrase,
-                  long cseq, String cseqMethod, String branch, String fromTag, String toTag,
-                  boolean sdp, boolean resent, SipTransaction transaction, byte[] bytes) {
+    SipMessageRef(SipSession session, int index) {
+        this.session = session;
         this.index = index;
-        this.frame = frame;
-        this.timestampNanos = timestampNanos;
-        this.flow = flow;
-        boolean single = origin != null && origin.runCount() == 1 && origin.frame(0) == frame
-                && origin.inlineBytes() == null;
-        this.fileOffset = single ? origin.fileOffset(0) : -1;
-        this.length = single ? origin.length(0) : 0;
-        this.spread = single ? null : origin;
-        this.flags = (byte) ((request ? REQUEST : 0) | (sdp ? SDP : 0) | (resent ? RESENT : 0));
-        this.statusCode = (short) statusCode;
-        this.method = method;
-        this.reasonPhrase = reasonPhrase;
-        this.cseq = cseq;
-        this.cseqMethod = cseqMethod;
-        this.branch = branch;
-        this.fromTag = fromTag;
-        this.toTag = toTag;
-        this.transaction = transaction;
-        this.bytes = bytes;
     }
 
+    SipSession session() {
+        return session;
+    }
+
+    int fromSlot() {
+        return table().fromSlot(index);
+    }
+
+    private MessageTable table() {
+        return session.table();
+    }
+
+    /** Position of the message in capture order (0-based, over all messages the correlator saw). */
     public int index() {
         return index;
     }
 
     /** Number of the frame that completed the message. */
     public long frame() {
-        return frame;
+        return table().frame(index);
     }
 
     public long timestampNanos() {
-        return timestampNanos;
+        return table().time(index);
     }
 
     public Flow flow() {
-        return flow;
+        return table().flow(index);
     }
 
     /** Where the message's bytes are in the capture (rebuilt for the common single-frame case). */
     public Origin origin() {
-        return spread != null ? spread : fileOffset >= 0 ? Origin.of(frame, fileOffset, length) : null;
+        return table().origin(index);
     }
 
     public boolean request() {
-        return (flags & REQUEST) != 0;
+        return table().request(index);
     }
 
+    /** Request method, or the CSeq method for a response. */
     public String method() {
-        return method;
+        return table().method(index);
     }
 
+    /** Response status, -1 for a request. */
     public int statusCode() {
-        return statusCode;
+        return table().status(index);
     }
 
+    /** Response reason phrase, null for a request. */
     public String reasonPhrase() {
-        return reasonPhrase;
+        return table().reason(index);
     }
 
     public long cseq() {
-        return cseq;
+        return table().transaction(index).cseq();
     }
 
     public String cseqMethod() {
-        return cseqMethod;
+        return table().cseqMethod(index);
     }
 
+    /** Top Via branch (the transaction's: a message always matches its transaction's branch). */
     public String branch() {
-        return branch;
+        return table().transaction(index).branch();
     }
 
     public String fromTag() {
-        return fromTag;
+        return session.tag(index, 0, table().fromSlot(index));
     }
 
     public String toTag() {
-        return toTag;
+        return session.tag(index, 1, table().toSlot(index));
     }
 
+    /** The body is SDP (or multipart, which usually carries SDP). */
     public boolean sdp() {
-        return (flags & SDP) != 0;
+        return table().sdp(index);
     }
 
+    /** A retransmission as tshark's {@code -z sip,stat} counts it (UDP only, same direction). */
     public boolean resent() {
-        return (flags & RESENT) != 0;
+        return table().resent(index);
     }
 
     public SipTransaction transaction() {
-        return transaction;
+        return table().transaction(index);
     }
 
     /** The message bytes when the loader kept them, else null (read them through {@link #origin()}). */
     public byte[] bytes() {
-        return bytes;
+        return table().bytes(index);
     }
 
     public boolean isResponse() {
@@ -151,24 +120,37 @@ public final class SipMessageRef {
     }
 
     public boolean isProvisional() {
-        return !request() && statusCode < 200;
+        return !request() && statusCode() < 200;
     }
 
     public boolean isFinal() {
-        return !request() && statusCode >= 200;
+        return !request() && statusCode() >= 200;
     }
 
     /** "INVITE" for a request, "180 Ringing" for a response: the label of an arrow. */
     public String label() {
         if (request()) {
-            return method;
+            return method();
         }
+        int statusCode = statusCode();
+        String reasonPhrase = reasonPhrase();
         return reasonPhrase == null || reasonPhrase.isEmpty() ? Integer.toString(statusCode)
                 : statusCode + " " + reasonPhrase;
     }
 
+    /** Same message of the same correlator. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SipMessageRef r && r.index == index && r.table() == table();
+    }
+
+    @Override
+    public int hashCode() {
+        return index;
+    }
+
     @Override
     public String toString() {
-        return "#" + index + " " + label() + " (" + cseq + " " + cseqMethod + ")" + (resent() ? " resent" : "");
+        return "#" + index + " " + label() + " (" + cseq() + " " + cseqMethod() + ")" + (resent() ? " resent" : "");
     }
 }

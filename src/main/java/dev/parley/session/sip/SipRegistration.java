@@ -21,11 +21,11 @@ public final class SipRegistration {
     SipRegistration() {
     }
 
-    void update(SipMessageRef m, SipSummary s) {
+    void update(SipMessageRef m, SipSummary s, Interner people) {
         if (m.request()) {
             if ("REGISTER".equals(m.method())) {
                 if (addressOfRecord == null) {
-                    addressOfRecord = s.toUser();
+                    addressOfRecord = people.intern(s.toUser());
                 }
                 if (s.expires() >= 0) {
                     requestedExpires = s.expires();

@@ -1,100 +1,167 @@
 package dev.parley.session.sip;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One request and its responses, keyed by the top Via branch and the CSeq (number and method), as RFC 3261
  * section 17 and Wireshark's {@code sip_hash_key} do. The ACK of a non-2xx final response shares the INVITE's
  * branch and is kept here as {@link #ack()}; CANCEL has the same branch but is a transaction of its own.
  * Retransmissions of the request or of a response are counted, not listed twice.
+ *
+ * <p>Messages are held as rows of the correlator's message table; the branch is packed in its string pool.
  */
 public final class SipTransaction {
-    private final String branch;
-    private final long cseq;
-    private final String method;
-    private SipMessageRef request;
-    private List<SipMessageRef> provisional = List.of(); // most transactions (ACK, many BYEs) have none
-    private SipMessageRef finalResponse;
-    private List<SipMessageRef> otherFinals = List.of();
-    private SipMessageRef ack;
-    private int retransmissions;
+    private static final int NONE = -1;
+    private static final int BIG_CSEQ = Integer.MIN_VALUE;
+    private static final int[] EMPTY = new int[0];
 
-    SipTransaction(String branch, long cseq, String method) {
-        this.branch = branch;
-        this.cseq = cseq;
+    private final SipSession session;
+    private final int branch; // string pool id
+    private final int cseq; // BIG_CSEQ: the value is kept by the message table
+    private final String method;
+    private int request = NONE;
+    private int finalResponse = NONE;
+    /** Distinct provisional and further final responses in arrival order, and the ACK of a failure as ~row. */
+    private int[] more = EMPTY;
+
+    SipTransaction(SipSession session, String branch, long cseq, String method) {
+        this.session = session;
+        this.branch = session.table().pool.add(branch);
+        if (cseq > BIG_CSEQ && cseq <= Integer.MAX_VALUE) {
+            this.cseq = (int) cseq;
+        } else {
+            this.cseq = BIG_CSEQ;
+            session.table().bigCseq(this, cseq);
+        }
         this.method = method;
     }
 
     boolean matches(String otherBranch, long otherCseq, String otherMethod) {
-        return cseq == otherCseq && Objects.equals(branch, otherBranch) && Objects.equals(method, otherMethod);
+        return cseq() == otherCseq && (method == null ? otherMethod == null : method.equals(otherMethod))
+                && session.table().pool.matches(branch, otherBranch);
     }
 
-    /** Adds a request or response; returns false when it repeats one already held (a retransmission). */
-    boolean add(SipMessageRef m) {
-        if (m.request()) {
-            if (request == null) {
-                request = m;
+    /**
+     * Adds a request or response; returns false when it repeats one already held (a retransmission). Every message
+     * of the transaction is either kept or a retransmission, so retransmissions are counted from the rows on demand.
+     */
+    boolean add(int row) {
+        MessageTable t = session.table();
+        if (t.request(row)) {
+            if (request == NONE) {
+                request = row;
                 return true;
             }
-            retransmissions++;
             return false;
         }
-        if (m.statusCode() < 200) {
-            for (SipMessageRef p : provisional) {
-                if (p.statusCode() == m.statusCode() && Objects.equals(p.toTag(), m.toTag())) {
-                    retransmissions++;
+        int status = t.status(row);
+        if (status < 200) {
+            for (int r : more) {
+                if (r >= 0 && t.status(r) < 200 && sameResponse(r, row)) {
                     return false;
                 }
             }
-            if (provisional.isEmpty()) {
-                provisional = new ArrayList<>(2);
-            }
-            provisional.add(m);
+            append(row);
             return true;
         }
-        if (finalResponse == null) {
-            finalResponse = m;
+        if (finalResponse == NONE) {
+            finalResponse = row;
             return true;
         }
-        if (sameResponse(finalResponse, m)) {
-            retransmissions++;
+        if (sameResponse(finalResponse, row)) {
             return false;
         }
-        for (SipMessageRef f : otherFinals) {
-            if (sameResponse(f, m)) {
-                retransmissions++;
+        for (int r : more) {
+            if (r >= 0 && t.status(r) >= 200 && sameResponse(r, row)) {
                 return false;
             }
         }
-        if (otherFinals.isEmpty()) {
-            otherFinals = new ArrayList<>(1);
-        }
-        otherFinals.add(m); // forked 2xx from another UAS: a second final in one client transaction
+        append(row); // forked 2xx from another UAS: a second final in one client transaction
         return true;
     }
 
     /** Keeps the ACK of a non-2xx final response; a repeated ACK counts as a retransmission. */
-    void addAck(SipMessageRef m) {
-        if (ack == null) {
-            ack = m;
-        } else {
-            retransmissions++;
+    void addAck(int row) {
+        if (ackRow() == NONE) {
+            append(~row);
+        } // else a repeated ACK: a retransmission
+    }
+
+    private void append(int value) {
+        int[] next = Arrays.copyOf(more, more.length + 1);
+        next[more.length] = value;
+        more = next;
+    }
+
+    private int ackRow() {
+        for (int r : more) {
+            if (r < 0) {
+                return ~r;
+            }
         }
+        return NONE;
     }
 
-    private static boolean sameResponse(SipMessageRef a, SipMessageRef b) {
-        return a.statusCode() == b.statusCode() && Objects.equals(a.toTag(), b.toTag());
+    private boolean sameResponse(int a, int b) {
+        MessageTable t = session.table();
+        return t.status(a) == t.status(b) && session.sameToTag(a, b);
     }
 
-    public String branch() {
+    private SipMessageRef ref(int row) {
+        return row == NONE ? null : new SipMessageRef(session, row);
+    }
+
+    private List<SipMessageRef> responses(boolean provisional) {
+        MessageTable t = session.table();
+        int n = 0;
+        for (int r : more) {
+            if (r >= 0 && (t.status(r) < 200) == provisional) {
+                n++;
+            }
+        }
+        if (n == 0) {
+            return List.of();
+        }
+        int[] rows = new int[n];
+        n = 0;
+        for (int r : more) {
+            if (r >= 0 && (t.status(r) < 200) == provisional) {
+                rows[n++] = r;
+            }
+        }
+        return new AbstractList<>() {
+            @Override
+            public SipMessageRef get(int i) {
+                return new SipMessageRef(session, rows[i]);
+            }
+
+            @Override
+            public int size() {
+                return rows.length;
+            }
+        };
+    }
+
+    SipMessageRef requestRef() {
+        return ref(request);
+    }
+
+    int requestRow() {
+        return request;
+    }
+
+    int branchId() {
         return branch;
     }
 
+    public String branch() {
+        return session.table().pool.get(branch);
+    }
+
     public long cseq() {
-        return cseq;
+        return cseq != BIG_CSEQ ? cseq : session.table().bigCseq(this);
     }
 
     /** The CSeq method: INVITE, CANCEL, BYE, ... (ACK for the ACK of a 2xx, which is a transaction of its own). */
@@ -104,51 +171,52 @@ public final class SipTransaction {
 
     /** The request, or null when only responses were captured. */
     public SipMessageRef request() {
-        return request;
+        return ref(request);
     }
 
     /** Distinct provisional responses (1xx), in arrival order. */
     public List<SipMessageRef> provisionalResponses() {
-        return Collections.unmodifiableList(provisional);
+        return responses(true);
     }
 
     /** The first final response (>= 200), or null while the transaction is pending. */
     public SipMessageRef finalResponse() {
-        return finalResponse;
+        return ref(finalResponse);
     }
 
     /** Further distinct final responses, e.g. 2xx from several forks of one INVITE. */
     public List<SipMessageRef> otherFinalResponses() {
-        return Collections.unmodifiableList(otherFinals);
+        return responses(false);
     }
 
     /** The ACK of a non-2xx final response to an INVITE, or null. */
     public SipMessageRef ack() {
-        return ack;
+        return ref(ackRow());
     }
 
     /** Repeated requests and responses seen for this transaction (any transport). */
     public int retransmissions() {
-        return retransmissions;
+        int kept = (request != NONE ? 1 : 0) + (finalResponse != NONE ? 1 : 0) + more.length;
+        return session.rowsOf(this) - kept;
     }
 
     public boolean isCompleted() {
-        return finalResponse != null;
+        return finalResponse != NONE;
     }
 
     /** Final status code, or -1 while pending. */
     public int finalStatus() {
-        return finalResponse == null ? -1 : finalResponse.statusCode();
+        return finalResponse == NONE ? -1 : session.table().status(finalResponse);
     }
 
     /** Capture time from the request to the first final response, or -1 when either is missing. */
     public long responseTimeNanos() {
-        return request == null || finalResponse == null ? -1
-                : finalResponse.timestampNanos() - request.timestampNanos();
+        MessageTable t = session.table();
+        return request == NONE || finalResponse == NONE ? -1 : t.time(finalResponse) - t.time(request);
     }
 
     @Override
     public String toString() {
-        return "Transaction[" + cseq + " " + method + " branch=" + branch + " final=" + finalStatus() + "]";
+        return "Transaction[" + cseq() + " " + method + " branch=" + branch() + " final=" + finalStatus() + "]";
     }
 }

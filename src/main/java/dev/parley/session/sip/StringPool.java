@@ -1,0 +1,238 @@
+package dev.parley.session.sip;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Keeps many short, mostly unique strings (Call-IDs, Via branches, tags) packed in byte blocks, so each costs a few
+ * bytes instead of a String and its array (some 40 bytes of headers). An id is (block, offset) + 1. Each entry is a
+ * header byte, the payload length (7 bits a byte) and the payload: the RFC 3261 branch cookie "z9hG4bK" is kept as a
+ * flag, and hex text (what most stacks put in tags and branches) as two digits per byte; anything else as Latin-1.
+ * Ids: 0 is null, positive ids are packed entries, negative ids the rare strings with characters beyond Latin-1 (or
+ * too long for a block), kept as they are. Strings are rebuilt on each {@link #get}; {@link #matches} compares without
+ * building one. No deduplication: callers share ids. {@link #release} frees a block once all its entries are released
+ * (sessions evicted past {@code Limits.maxCalls}).
+ */
+final class StringPool {
+    private static final String COOKIE = "z9hG4bK";
+    private static final int C = COOKIE.length();
+    private static final int COOKIE_FLAG = 1;
+    private static final int LOWER_HEX = 2;
+    private static final int UPPER_HEX = 4;
+    private static final int ODD = 8;
+    private static final char[] LOWER = "0123456789abcdef".toCharArray();
+    private static final char[] UPPER = "0123456789ABCDEF".toCharArray();
+    private static final int BLOCK_BITS = 20;
+    private static final int BLOCK = 1 << BLOCK_BITS;
+    private static final int OFFSET_MASK = BLOCK - 1;
+    private static final int MAX_BLOCKS = (Integer.MAX_VALUE >>> BLOCK_BITS) - 1;
+
+    private byte[][] blocks = new byte[4][];
+    private int[] liveEntries = new int[4];
+    private int block;
+    private int used; // in the current block
+    private final List<String> wide = new ArrayList<>();
+
+    StringPool() {
+        blocks[0] = new byte[1 << 12];
+    }
+
+    int add(String s) {
+        if (s == null) {
+            return 0;
+        }
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) > 0xFF) {
+                return addWide(s);
+            }
+        }
+        int from = s.startsWith(COOKIE) ? C : 0;
+        int rest = n - from;
+        int flags = from > 0 ? COOKIE_FLAG : 0;
+        if (rest >= 2) {
+            if (allHex(s, from, LOWER)) {
+                flags |= LOWER_HEX;
+            } else if (allHex(s, from, UPPER)) {
+                flags |= UPPER_HEX;
+            }
+        }
+        boolean hex = (flags & (LOWER_HEX | UPPER_HEX)) != 0;
+        if (hex && (rest & 1) != 0) {
+            flags |= ODD;
+        }
+        int payload = hex ? (rest + 1) / 2 : rest;
+        if (!room(6 + payload)) {
+            return addWide(s);
+        }
+        byte[] blob = blocks[block];
+        int id = (block << BLOCK_BITS | used) + 1;
+        blob[used++] = (byte) flags;
+        for (int v = payload; ; v >>>= 7) {
+            if (v < 0x80) {
+                blob[used++] = (byte) v;
+                break;
+            }
+            blob[used++] = (byte) (v & 0x7F | 0x80);
+        }
+        if (hex) {
+            for (int i = from; i < n; i += 2) {
+                int hi = Character.digit(s.charAt(i), 16);
+                int lo = i + 1 < n ? Character.digit(s.charAt(i + 1), 16) : 0;
+                blob[used++] = (byte) (hi << 4 | lo);
+            }
+        } else {
+            for (int i = from; i < n; i++) {
+                blob[used++] = (byte) s.charAt(i);
+            }
+        }
+        liveEntries[block]++;
+        return id;
+    }
+
+    private int addWide(String s) {
+        wide.add(s);
+        return -wide.size();
+    }
+
+    /** Makes room for n bytes in the current block, opening a new block when full; false when it cannot. */
+    private boolean room(int n) {
+        if (n > BLOCK) {
+            return false;
+        }
+        if (used + n > BLOCK) {
+            if (block + 1 >= MAX_BLOCKS) {
+                return false;
+            }
+            blocks[block] = Arrays.copyOf(blocks[block], used);
+            block++;
+            if (block == blocks.length) {
+                blocks = Arrays.copyOf(blocks, block * 2);
+                liveEntries = Arrays.copyOf(liveEntries, block * 2);
+            }
+            blocks[block] = new byte[1 << 12];
+            used = 0;
+        }
+        byte[] blob = blocks[block];
+        if (used + n > blob.length) {
+            blocks[block] = Arrays.copyOf(blob, Math.min(BLOCK, Math.max(used + n, blob.length * 2)));
+        }
+        return true;
+    }
+
+    private static boolean allHex(String s, int from, char[] digits) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(c >= digits[10] && c <= digits[15])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Forgets an entry; its block is freed when none of its entries is left (the current block stays). */
+    void release(int id) {
+        if (id < 0) {
+            wide.set(-id - 1, null);
+        } else if (id > 0) {
+            int b = (id - 1) >>> BLOCK_BITS;
+            if (--liveEntries[b] == 0 && b != block) {
+                blocks[b] = null;
+            }
+        }
+    }
+
+    private static int payloadLength(byte[] blob, int at) {
+        int v = 0;
+        for (int p = at + 1, shift = 0; ; p++, shift += 7) {
+            int b = blob[p];
+            v |= (b & 0x7F) << shift;
+            if (b >= 0) {
+                return v;
+            }
+        }
+    }
+
+    /** Offset of the payload of the entry whose header is at {@code at}. */
+    private static int payloadAt(byte[] blob, int at) {
+        int p = at + 1;
+        while (blob[p] < 0) {
+            p++;
+        }
+        return p + 1;
+    }
+
+    private static int length(byte[] blob, int at) {
+        int flags = blob[at];
+        int payload = payloadLength(blob, at);
+        int rest = (flags & (LOWER_HEX | UPPER_HEX)) == 0 ? payload : 2 * payload - ((flags & ODD) != 0 ? 1 : 0);
+        return ((flags & COOKIE_FLAG) != 0 ? C : 0) + rest;
+    }
+
+    /** Character i of the entry with header at {@code at} and payload at {@code data}. */
+    private static char charAt(byte[] blob, int at, int data, int i) {
+        int flags = blob[at];
+        if ((flags & COOKIE_FLAG) != 0) {
+            if (i < C) {
+                return COOKIE.charAt(i);
+            }
+            i -= C;
+        }
+        if ((flags & (LOWER_HEX | UPPER_HEX)) == 0) {
+            return (char) (blob[data + i] & 0xFF);
+        }
+        int b = blob[data + (i >> 1)];
+        int nibble = (i & 1) == 0 ? (b >> 4) & 0xF : b & 0xF;
+        return ((flags & LOWER_HEX) != 0 ? LOWER : UPPER)[nibble];
+    }
+
+    String get(int id) {
+        if (id == 0) {
+            return null;
+        }
+        if (id < 0) {
+            return wide.get(-id - 1);
+        }
+        byte[] blob = blocks[(id - 1) >>> BLOCK_BITS];
+        int at = (id - 1) & OFFSET_MASK;
+        int data = payloadAt(blob, at);
+        if (blob[at] == 0) {
+            return new String(blob, data, payloadLength(blob, at), StandardCharsets.ISO_8859_1);
+        }
+        char[] chars = new char[length(blob, at)];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = charAt(blob, at, data, i);
+        }
+        return new String(chars);
+    }
+
+    /** Same text as {@code s} (both null counts as a match). */
+    boolean matches(int id, String s) {
+        if (id == 0 || s == null) {
+            return id == 0 && s == null;
+        }
+        if (id < 0) {
+            return s.equals(wide.get(-id - 1));
+        }
+        byte[] blob = blocks[(id - 1) >>> BLOCK_BITS];
+        int at = (id - 1) & OFFSET_MASK;
+        int n = length(blob, at);
+        if (n != s.length()) {
+            return false;
+        }
+        int data = payloadAt(blob, at);
+        for (int i = n - 1; i >= 0; i--) { // random parts are at the end
+            if (charAt(blob, at, data, i) != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** End of a load: drop the slack of the current block (it grows again if more strings come). */
+    void trim() {
+        blocks[block] = Arrays.copyOf(blocks[block], used);
+    }
+}

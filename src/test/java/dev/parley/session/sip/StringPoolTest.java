@@ -1,0 +1,54 @@
+package dev.parley.session.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StringPoolTest {
+
+    private static final List<String> SAMPLES = List.of("", "z9hG4bK", "z9hG4bK776asdhds", "z9hG4bK1c2d3e4f5a6b7c8d",
+            "z9hG4bKABCDEF0", "a1b2c3", "ABC123", "0", "07", "1234567", "deadbeefcafe", "DeadBeef", "as-1x.y!",
+            "caf\u00e9", "x".repeat(300), "ab".repeat(200), "\u4f60\u597d-tag", "z9hG4bK\u00ff\u00fe", "z9hG4b", "Z9HG4BKabc");
+
+    @Test
+    void everyStringComesBackEqualAndMatchesOnlyItself() {
+        StringPool pool = new StringPool();
+        List<Integer> ids = new ArrayList<>();
+        for (String s : SAMPLES) {
+            ids.add(pool.add(s));
+        }
+        pool.trim();
+        for (int i = 0; i < SAMPLES.size(); i++) {
+            int id = ids.get(i);
+            assertThat(pool.get(id)).isEqualTo(SAMPLES.get(i));
+            for (int j = 0; j < SAMPLES.size(); j++) {
+                assertThat(pool.matches(id, SAMPLES.get(j))).as(SAMPLES.get(i) + " vs " + SAMPLES.get(j))
+                        .isEqualTo(i == j);
+            }
+            assertThat(pool.matches(id, null)).isFalse();
+        }
+    }
+
+    @Test
+    void nullIsIdZero() {
+        StringPool pool = new StringPool();
+        assertThat(pool.add(null)).isZero();
+        assertThat(pool.get(0)).isNull();
+        assertThat(pool.matches(0, null)).isTrue();
+        assertThat(pool.matches(0, "")).isFalse();
+    }
+
+    @Test
+    void growsPastItsInitialArrays() {
+        StringPool pool = new StringPool();
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            ids.add(pool.add("z9hG4bK" + Integer.toHexString(i * 7919) + "-" + i));
+        }
+        for (int i = 0; i < 20_000; i++) {
+            assertThat(pool.get(ids.get(i))).isEqualTo("z9hG4bK" + Integer.toHexString(i * 7919) + "-" + i);
+        }
+    }
+}
