@@ -85,7 +85,7 @@ public final class LadderViewModel {
     public void selectMessage(SipMessageRef message) {
         if (message != null) {
             for (LadderArrow a : model.get().arrows()) {
-                if (a.message() == message) {
+                if (message.equals(a.message())) {
                     selectedArrow.set(a);
                     return;
                 }
