@@ -19,7 +19,9 @@ import java.util.function.BooleanSupplier;
  * The one load path for files (and later the live spool file).
  */
 public final class CaptureLoader {
+    /** Progress (and the views' batches) every so many frames; the first ones come sooner so lists fill at once. */
     private static final int PROGRESS_EVERY = 1 << 14;
+    private static final int FIRST_PROGRESS = 1 << 9;
 
     private final Limits limits;
     private final boolean keepBytes;
@@ -57,6 +59,7 @@ public final class CaptureLoader {
             ProtocolRegistry registry = new ProtocolRegistry(
                     List.of(sipProtocol, new WebSocketSipProtocol(sipProtocol, limits, anomalies)), anomalies);
             FrameDecoder decoder = new FrameDecoder(limits, registry, anomalies);
+            long nextProgress = FIRST_PROGRESS;
             Frame f;
             while ((f = source.next()) != null) {
                 if (frames == 0) {
@@ -65,7 +68,8 @@ public final class CaptureLoader {
                 last = f.timestampNanos();
                 frames++;
                 decoder.decode(f);
-                if ((frames & (PROGRESS_EVERY - 1)) == 0) {
+                if (frames == nextProgress) {
+                    nextProgress = frames < PROGRESS_EVERY ? frames * 2 : frames + PROGRESS_EVERY;
                     pipe.progress(source.position(), source.size(), frames);
                     if (cancelled.getAsBoolean()) {
                         complete = false;
