@@ -67,10 +67,14 @@ final class SummaryCommand implements Callable<Integer> {
                 "via", "source -> destination", "call-id");
         for (SessionSummary r : rows) {
             out.printf(fmt, r.index(), Format.time(r.startNanos()), Format.orDash(r.method()), clip(r.from(), 18),
-                    clip(r.to(), 18), r.state(), r.messages(), Format.seconds(r.durationNanos()),
+                    clip(r.to(), 18), Format.orDash(r.state()), r.messages(), Format.seconds(r.durationNanos()),
                     Format.seconds(r.postDialDelayNanos()), r.lastStatus() < 0 ? "-" : r.lastStatus(),
                     r.transport(), clip(r.source() + " -> " + r.destination(), 45), r.callId());
         }
+    }
+
+    private static String kindName(SessionSummary r) {
+        return r.kind() == null ? "OTHER" : r.kind().name();
     }
 
     private static String clip(String s, int width) {
@@ -85,7 +89,7 @@ final class SummaryCommand implements Callable<Integer> {
                 g.writeStartObject();
                 g.writeNumberField("index", r.index());
                 g.writeStringField("start", Format.time(r.startNanos()));
-                g.writeStringField("kind", r.kind());
+                g.writeStringField("kind", kindName(r));
                 g.writeStringField("method", r.method());
                 g.writeStringField("from", r.from());
                 g.writeStringField("to", r.to());
@@ -128,7 +132,7 @@ final class SummaryCommand implements Callable<Integer> {
         try (CSVPrinter p = new CSVPrinter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8),
                 CSVFormat.RFC4180.builder().setHeader(COLUMNS).build())) {
             for (SessionSummary r : rows) {
-                p.printRecord(r.index(), Format.time(r.startNanos()), r.kind(), r.method(), r.from(), r.to(),
+                p.printRecord(r.index(), Format.time(r.startNanos()), kindName(r), r.method(), r.from(), r.to(),
                         r.state(), r.messages(), Format.seconds(r.durationNanos()),
                         Format.seconds(r.postDialDelayNanos()), Format.seconds(r.setupTimeNanos()),
                         r.lastStatus() < 0 ? "" : r.lastStatus(), r.transport(), r.source(), r.destination(),

@@ -2,6 +2,7 @@ package dev.parley.session;
 
 import dev.parley.decode.Flow;
 import dev.parley.session.sip.PagerMessage;
+import dev.parley.session.sip.SessionKind;
 import dev.parley.session.sip.SipCall;
 import dev.parley.session.sip.SipMessageRef;
 import dev.parley.session.sip.SipRegistration;
@@ -11,36 +12,45 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One line of the session list, as sngrep and Wireshark's VoIP Calls show it: the same figures for the CLI's
- * summary, the desktop list and the CSV/JSON exports. Durations are -1 when they do not apply.
+ * One line of the session list, as sngrep and Wireshark's VoIP Calls show it: the one derivation behind the CLI's
+ * summary, the desktop list and the CSV/JSON exports. Durations are -1 when they do not apply; text fields are
+ * never null.
  *
- * @param method     first request method of the session
- * @param state      call state, or what the registration / pager / subscription came to
- * @param lastStatus last final response code seen, -1 when none
+ * @param kind           what the session is about (CALL, REGISTRATION...), null when no message said
+ * @param method         first request method of the session, or the CSeq method when only responses were seen
+ * @param state          call state, or what the registration / pager / subscription came to ("" when nothing fits)
+ * @param durationNanos  talk time of a call, span of the session otherwise
+ * @param lastStatus     last response code seen, -1 when none; {@code lastStatusText} is its arrow label
+ * @param related        Call-IDs of other legs of the same call (X-Call-ID / X-CID, either direction)
+ * @param anomalies      anomalies found in the session's messages
  */
-public record SessionSummary(int index, String callId, String kind, String method, String from, String to,
+public record SessionSummary(int index, String callId, SessionKind kind, String method, String from, String to,
                              String state, int messages, long startNanos, long durationNanos,
-                             long postDialDelayNanos, long setupTimeNanos, int lastStatus, String transport,
-                             String source, String destination, List<String> related) {
+                             long postDialDelayNanos, long setupTimeNanos, int lastStatus, String lastStatusText,
+                             String transport, String source, String destination, List<String> related,
+                             int anomalies) {
 
+    /** Summarises a session; must run where the session may be read (the loading thread while loading). */
     public static SessionSummary of(int index, SipSession s) {
         List<SipMessageRef> msgs = s.messages();
         SipMessageRef first = msgs.isEmpty() ? null : msgs.get(0);
         String method = null;
-        int lastStatus = -1;
-        for (SipMessageRef m : msgs) {
-            if (method == null && m.request()) {
-                method = m.method();
-            }
-            if (m.isFinal()) {
-                lastStatus = m.statusCode();
+        SipMessageRef lastResponse = null;
+        for (int i = 0; i < msgs.size(); i++) {
+            SipMessageRef m = msgs.get(i);
+            if (m.request()) {
+                if (method == null) {
+                    method = m.method();
+                }
+            } else {
+                lastResponse = m;
             }
         }
         if (method == null && first != null) {
             method = first.cseqMethod();
         }
         SipCall call = s.call();
-        long duration = s.lastNanos() - s.firstNanos();
+        long duration = s.firstNanos() < 0 ? -1 : s.lastNanos() - s.firstNanos();
         long pdd = -1;
         long setup = -1;
         if (call != null) {
@@ -49,42 +59,60 @@ public record SessionSummary(int index, String callId, String kind, String metho
             setup = call.setupTimeNanos();
         }
         Flow flow = first == null ? null : first.flow();
-        List<String> related = new ArrayList<>();
-        for (SipSession r : s.relatedSessions()) {
-            related.add(r.callId());
-        }
-        return new SessionSummary(index, s.callId(), s.kind() == null ? "OTHER" : s.kind().name(), method,
-                s.caller(), s.callee(), stateOf(s, lastStatus), msgs.size(), s.firstNanos(), duration, pdd, setup,
-                lastStatus, flow == null ? "" : flow.transport().name(),
+        return new SessionSummary(index, s.callId(), s.kind(), orEmpty(method), orEmpty(s.caller()),
+                orEmpty(s.callee()), stateOf(s), msgs.size(), s.firstNanos(), duration, pdd, setup,
+                lastResponse == null ? -1 : lastResponse.statusCode(),
+                lastResponse == null ? "" : lastResponse.label(),
+                flow == null ? "" : flow.transport().name(),
                 flow == null ? "" : flow.src().toString(), flow == null ? "" : flow.dst().toString(),
-                List.copyOf(related));
+                related(s), s.anomalies().size());
+    }
+
+    private static List<String> related(SipSession s) {
+        List<String> related = new ArrayList<>(2);
+        if (s.correlationId() != null && !s.correlationId().equals(s.callId())) {
+            related.add(s.correlationId());
+        }
+        for (SipSession other : s.relatedSessions()) {
+            if (!related.contains(other.callId())) {
+                related.add(other.callId());
+            }
+        }
+        return List.copyOf(related);
     }
 
     /** A word for where the session ended up, whatever its kind. */
-    static String stateOf(SipSession s, int lastStatus) {
-        if (s.call() != null) {
-            return s.call().state().displayName();
+    static String stateOf(SipSession s) {
+        SipCall call = s.call();
+        if (call != null) {
+            return call.state().displayName();
         }
-        SipRegistration r = s.registration();
-        if (r != null) {
-            if (r.deregistration() && r.lastStatus() >= 200 && r.lastStatus() < 300) {
+        SipRegistration reg = s.registration();
+        if (reg != null) {
+            if (reg.failed()) {
+                return "FAILED";
+            }
+            if (reg.deregistration() && reg.registered()) {
                 return "UNREGISTERED";
             }
-            return r.registered() ? (r.challenged() ? "AUTHORIZED" : "REGISTERED")
-                    : r.failed() ? "FAILED" : r.challenged() ? "CHALLENGED" : "PENDING";
+            if (reg.registered()) {
+                return "REGISTERED";
+            }
+            return reg.challenged() ? "CHALLENGED" : "REGISTERING";
         }
         List<PagerMessage> pager = s.pagerMessages();
         if (!pager.isEmpty()) {
             PagerMessage last = pager.get(pager.size() - 1);
-            return last.delivered() ? "DELIVERED" : last.deliveryStatus() > 0 ? "FAILED" : "NO REPLY";
+            if (last.response() == null) {
+                return "SENT";
+            }
+            return last.delivered() ? "DELIVERED" : "FAILED";
         }
         SipSubscription sub = s.subscription();
-        if (sub != null) {
-            return sub.state().name();
-        }
-        if (lastStatus < 0) {
-            return "NO REPLY";
-        }
-        return lastStatus < 300 ? "OK" : "FAILED";
+        return sub == null ? "" : sub.state().name();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 }

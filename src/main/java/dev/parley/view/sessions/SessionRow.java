@@ -1,14 +1,8 @@
 package dev.parley.view.sessions;
 
-import dev.parley.session.sip.CallState;
-import dev.parley.session.sip.PagerMessage;
+import dev.parley.session.SessionSummary;
 import dev.parley.session.sip.SessionKind;
-import dev.parley.session.sip.SipCall;
-import dev.parley.session.sip.SipMessageRef;
-import dev.parley.session.sip.SipRegistration;
 import dev.parley.session.sip.SipSession;
-import dev.parley.session.sip.SipSubscription;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -62,87 +56,11 @@ public record SessionRow(int index, long startNanos, String start, SessionKind k
 
     /** Copies a session; must run where the session may be read (the loading thread while loading). */
     public static SessionRow of(int index, SipSession s) {
-        List<SipMessageRef> messages = s.messages();
-        String method = null;
-        SipMessageRef lastResponse = null;
-        for (int i = 0; i < messages.size(); i++) {
-            SipMessageRef m = messages.get(i);
-            if (m.request()) {
-                if (method == null) {
-                    method = m.method();
-                }
-            } else {
-                lastResponse = m;
-            }
-        }
-        SipMessageRef first = messages.isEmpty() ? null : messages.get(0);
-        if (method == null && first != null) {
-            method = first.cseqMethod();
-        }
-        SipCall call = s.call();
-        long duration;
-        long pdd = -1;
-        if (call != null) {
-            duration = call.durationNanos();
-            pdd = call.postDialDelayNanos();
-        } else {
-            duration = s.firstNanos() < 0 ? -1 : s.lastNanos() - s.firstNanos();
-        }
-        String transport = first == null || first.flow() == null ? "" : first.flow().transport().toString();
-        String route = first == null || first.flow() == null ? ""
-                : first.flow().src() + " \u2192 " + first.flow().dst();
-        List<String> related = new ArrayList<>(2);
-        if (s.correlationId() != null && !s.correlationId().equals(s.callId())) {
-            related.add(s.correlationId());
-        }
-        for (SipSession other : s.relatedSessions()) {
-            if (!related.contains(other.callId())) {
-                related.add(other.callId());
-            }
-        }
-        return new SessionRow(index, s.firstNanos(), timeOfDay(s.firstNanos()), s.kind(), orEmpty(method),
-                orEmpty(s.caller()), orEmpty(s.callee()), state(s), messages.size(), duration, pdd,
-                lastResponse == null ? -1 : lastResponse.statusCode(),
-                lastResponse == null ? "" : lastResponse.label(), transport, route, s.callId(), related,
-                s.anomalies().size());
-    }
-
-    private static String state(SipSession s) {
-        SipCall call = s.call();
-        if (call != null) {
-            CallState st = call.state();
-            return st.displayName();
-        }
-        SipRegistration reg = s.registration();
-        if (reg != null) {
-            if (reg.failed()) {
-                return "FAILED";
-            }
-            if (reg.deregistration() && reg.registered()) {
-                return "UNREGISTERED";
-            }
-            if (reg.registered()) {
-                return "REGISTERED";
-            }
-            return reg.challenged() ? "CHALLENGED" : "REGISTERING";
-        }
-        List<PagerMessage> pager = s.pagerMessages();
-        if (!pager.isEmpty()) {
-            PagerMessage last = pager.get(pager.size() - 1);
-            if (last.response() == null) {
-                return "SENT";
-            }
-            return last.delivered() ? "DELIVERED" : "FAILED";
-        }
-        SipSubscription sub = s.subscription();
-        if (sub != null) {
-            return sub.state().name();
-        }
-        return "";
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
+        SessionSummary x = SessionSummary.of(index, s);
+        String route = x.source().isEmpty() ? "" : x.source() + " \u2192 " + x.destination();
+        return new SessionRow(index, x.startNanos(), timeOfDay(x.startNanos()), x.kind(), x.method(), x.from(), x.to(),
+                x.state(), x.messages(), x.durationNanos(), x.postDialDelayNanos(), x.lastStatus(),
+                x.lastStatusText(), x.transport(), route, x.callId(), x.related(), x.anomalies());
     }
 
     /** "hh:mm:ss.mmm" of a capture time, UTC; written by hand because it runs for every row while loading. */
