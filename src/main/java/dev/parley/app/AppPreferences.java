@@ -1,9 +1,11 @@
 package dev.parley.app;
 
+import dev.parley.view.EndpointAliases;
 import dev.parley.view.Theme;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.geometry.Rectangle2D;
@@ -13,10 +15,14 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What Parley remembers between runs (java.util.prefs): window bounds, divider positions, theme, recent files. */
+/**
+ * What Parley remembers between runs (java.util.prefs): window bounds, divider positions, theme, recent files, endpoint
+ * aliases (one value of "endpoint=alias" lines, the newest kept when it would exceed a preference value's length).
+ */
 final class AppPreferences {
     private static final Logger LOG = LoggerFactory.getLogger(AppPreferences.class);
     private static final String RECENT = "recent.";
+    private static final String ALIASES = "endpointAliases";
 
     private final Preferences node;
 
@@ -34,6 +40,20 @@ final class AppPreferences {
 
     boolean mergePorts() {
         return node.getBoolean("mergePorts", false);
+    }
+
+    /** Endpoint aliases, oldest first. */
+    Map<String, String> endpointAliases() {
+        return EndpointAliases.parse(node.get(ALIASES, ""));
+    }
+
+    void putEndpointAliases(Map<String, String> aliases) {
+        String text = EndpointAliases.format(aliases, Preferences.MAX_VALUE_LENGTH);
+        if (text.isEmpty()) {
+            node.remove(ALIASES);
+        } else {
+            node.put(ALIASES, text);
+        }
     }
 
     List<Path> recentFiles() {
@@ -74,7 +94,8 @@ final class AppPreferences {
         }
     }
 
-    void save(Stage stage, List<SplitPane> panes, Theme theme, boolean mergePorts, List<Path> recent) {
+    void save(Stage stage, List<SplitPane> panes, Theme theme, boolean mergePorts, List<Path> recent,
+              Map<String, String> aliases) {
         if (!stage.isMaximized() && !stage.isIconified()) {
             node.putDouble("window.x", stage.getX());
             node.putDouble("window.y", stage.getY());
@@ -90,6 +111,7 @@ final class AppPreferences {
         }
         node.put("theme", theme.name());
         node.putBoolean("mergePorts", mergePorts);
+        putEndpointAliases(aliases);
         for (int i = 0; i < 10; i++) {
             if (i < recent.size()) {
                 node.put(RECENT + i, recent.get(i).toString());

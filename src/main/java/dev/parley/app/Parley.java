@@ -41,6 +41,7 @@ public final class Parley extends Application {
         viewModel = new MainViewModel();
         viewModel.recentFiles().setAll(preferences.recentFiles());
         viewModel.mergePortsProperty().set(preferences.mergePorts());
+        viewModel.setAliases(preferences.endpointAliases());
         view = new MainView(viewModel);
         view.themeProperty().set(preferences.theme());
         view.setOnQuit(() -> {
@@ -81,7 +82,7 @@ public final class Parley extends Application {
             return;
         }
         preferences.save(stage, view.splitPanes(), view.themeProperty().get(),
-                viewModel.mergePortsProperty().get(), viewModel.recentFiles());
+                viewModel.mergePortsProperty().get(), viewModel.recentFiles(), viewModel.endpointAliases());
         viewModel.shutdown();
         viewModel = null;
     }

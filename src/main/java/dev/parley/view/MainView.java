@@ -1,5 +1,6 @@
 package dev.parley.view;
 
+import dev.parley.diagram.LadderColumn;
 import dev.parley.view.callflow.CallFlowView;
 import dev.parley.view.ladder.LadderView;
 import dev.parley.view.message.MessageDetailView;
@@ -15,6 +16,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
@@ -26,7 +28,9 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -44,6 +48,8 @@ public final class MainView extends BorderPane {
     public static final String ERROR_DIALOG = "load-error-dialog";
     public static final String ANOMALY_DIALOG = "anomaly-dialog";
     public static final String DROP_TARGET = "drop-target";
+    public static final String ALIAS_DIALOG = "alias-dialog";
+    public static final String ALIASES_DIALOG = "aliases-dialog";
 
     private final MainViewModel vm;
     private final SessionListView sessionList;
@@ -55,6 +61,7 @@ public final class MainView extends BorderPane {
     private final Menu recentMenu = new Menu("Open _Recent");
     private Runnable onQuit = () -> getScene().getWindow().hide();
     private Alert errorDialog;
+    private TextInputDialog aliasDialog;
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
@@ -62,6 +69,7 @@ public final class MainView extends BorderPane {
         sessionList = new SessionListView(vm.sessionList());
         ladder = new LadderView(vm.ladder());
         sessionList.setOnActivate(ladder::requestFocus);
+        ladder.setOnEditColumn(this::editAlias);
 
         Tab message = new Tab("Message", messageDetail());
         Tab flow = new Tab("Call flow", callFlow());
@@ -125,6 +133,60 @@ public final class MainView extends BorderPane {
         return errorDialog;
     }
 
+    /** The alias dialog of a ladder column currently shown, or null. */
+    public TextInputDialog aliasDialog() {
+        return aliasDialog;
+    }
+
+    /** Asks for a column's alias; OK with empty text removes it. Not modal-blocking, so tests can answer it. */
+    private void editAlias(LadderColumn column) {
+        if (aliasDialog != null) {
+            aliasDialog.close();
+        }
+        String key = column.key();
+        TextInputDialog dialog = new TextInputDialog(vm.alias(key));
+        dialog.setTitle("Endpoint alias");
+        dialog.setHeaderText("Alias for " + key);
+        dialog.setContentText("Name (empty to remove):");
+        dialog.getDialogPane().getStyleClass().add(ALIAS_DIALOG);
+        style(dialog);
+        dialog.setOnShown(e -> Platform.runLater(() -> {
+            dialog.getEditor().requestFocus();
+            dialog.getEditor().selectAll();
+        }));
+        dialog.setOnHidden(e -> {
+            if (aliasDialog == dialog) {
+                aliasDialog = null;
+            }
+            String answer = dialog.getResult();
+            if (answer != null) {
+                vm.setAlias(key, answer);
+            }
+        });
+        aliasDialog = dialog;
+        dialog.show();
+    }
+
+    /** All aliases as editable "endpoint=alias" lines. */
+    private void editAllAliases() {
+        TextArea text = new TextArea(EndpointAliases.format(vm.endpointAliases()));
+        text.setPromptText("10.0.0.1:5060=UAC");
+        text.setPrefSize(460, 300);
+        Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.OK, ButtonType.CANCEL);
+        alert.setTitle("Endpoint aliases");
+        alert.setHeaderText("One endpoint=alias per line (ip:port, or ip when ports are merged)");
+        alert.getDialogPane().setContent(text);
+        alert.getDialogPane().getStyleClass().add(ALIASES_DIALOG);
+        alert.setResizable(true);
+        style(alert);
+        alert.setOnHidden(e -> {
+            if (alert.getResult() == ButtonType.OK) {
+                vm.setAliases(EndpointAliases.parse(text.getText()));
+            }
+        });
+        alert.show();
+    }
+
     private Node messageDetail() {
         return new MessageDetailView(vm.detail());
     }
@@ -166,8 +228,10 @@ public final class MainView extends BorderPane {
         MenuItem anomalies = new MenuItem("_Anomalies\u2026");
         anomalies.setOnAction(e -> showAnomalies());
         anomalies.disableProperty().bind(vm.anomalyCountProperty().isEqualTo(0));
-        Menu view = new Menu("_View", null, light, dark, new SeparatorMenuItem(), merge, new SeparatorMenuItem(),
-                find, anomalies);
+        MenuItem aliases = new MenuItem("_Endpoint aliases\u2026");
+        aliases.setOnAction(e -> editAllAliases());
+        Menu view = new Menu("_View", null, light, dark, new SeparatorMenuItem(), merge, aliases,
+                new SeparatorMenuItem(), find, anomalies);
 
         MenuItem about = new MenuItem("_About Parley");
         about.setOnAction(e -> showAbout());
@@ -281,7 +345,7 @@ public final class MainView extends BorderPane {
         alert.show();
     }
 
-    private void style(Alert alert) {
+    private void style(javafx.scene.control.Dialog<?> alert) {
         Window owner = window();
         if (owner != null) {
             alert.initOwner(owner);

@@ -23,7 +23,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,7 +46,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +91,10 @@ public final class MainViewModel {
     private final ObservableList<Anomaly> anomaliesView = FXCollections.unmodifiableObservableList(anomalies);
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final BooleanProperty mergePorts = new SimpleBooleanProperty(this, "mergePorts");
+    // insertion order = age, so the oldest alias goes first when the bound is reached
+    private final ObservableMap<String, String> aliases = FXCollections.observableMap(new LinkedHashMap<>());
+    private final ObservableMap<String, String> aliasesView = FXCollections.unmodifiableObservableMap(aliases);
+    private boolean changingAliases;
     private OriginReader reader;
 
     public MainViewModel() {
@@ -97,7 +105,12 @@ public final class MainViewModel {
     public MainViewModel(Consumer<Runnable> fxThread) {
         this.fxThread = fxThread;
         sessionList.selectedSessions().addListener((ListChangeListener<SipSession>) c -> showSelection());
-        mergePorts.addListener((o, a, b) -> showSelection());
+        mergePorts.addListener((o, a, b) -> rebuildLadder());
+        aliases.addListener((MapChangeListener<String, String>) c -> {
+            if (!changingAliases) {
+                rebuildLadder();
+            }
+        });
         ladder.selectedArrowProperty().addListener((o, a, arrow) -> showArrow(arrow));
     }
 
@@ -312,13 +325,29 @@ public final class MainViewModel {
             callFlow.clear();
             return;
         }
-        LadderModel built = LadderModelBuilder.build(selected, LadderOptions.DEFAULT.withMergePorts(mergePorts.get()),
-                this::bytes);
+        LadderModel built = LadderModelBuilder.build(selected, ladderOptions(), this::bytes);
         ladder.show(built);
         callFlow.show(selected.get(0), this::bytes);
         if (!built.isEmpty()) {
             ladder.select(0);
         }
+    }
+
+    /** Rebuilds the ladder of the selected sessions (new column options), keeping the selected message selected. */
+    private void rebuildLadder() {
+        List<SipSession> selected = new ArrayList<>(sessionList.selectedSessions());
+        if (selected.isEmpty()) {
+            return;
+        }
+        LadderArrow was = ladder.getSelectedArrow();
+        ladder.show(LadderModelBuilder.build(selected, ladderOptions(), this::bytes));
+        if (was != null && was.message() != null) {
+            ladder.selectMessage(was.message());
+        }
+    }
+
+    private LadderOptions ladderOptions() {
+        return new LadderOptions(mergePorts.get(), aliases);
     }
 
     private void showArrow(LadderArrow arrow) {
@@ -394,5 +423,71 @@ public final class MainViewModel {
     /** One ladder column per host instead of per host:port. */
     public BooleanProperty mergePortsProperty() {
         return mergePorts;
+    }
+
+    /**
+     * Endpoint aliases shown as ladder column names, oldest first (read-only: change them with {@link #setAlias} or
+     * {@link #setAliases}). Keys are column keys: "ip:port", or "ip" for merged ports.
+     */
+    public ObservableMap<String, String> endpointAliases() {
+        return aliasesView;
+    }
+
+    /** The alias of a column key, "" when none. */
+    public String alias(String endpoint) {
+        return aliases.getOrDefault(endpoint, "");
+    }
+
+    /**
+     * Names an endpoint's column (the newest alias); a blank alias removes it. Beyond
+     * {@link EndpointAliases#MAX_ENTRIES} the oldest alias is forgotten. The ladder is rebuilt once.
+     */
+    public void setAlias(String endpoint, String alias) {
+        if (endpoint == null || endpoint.isBlank()) {
+            return;
+        }
+        String key = endpoint.strip();
+        String clean = EndpointAliases.clean(alias);
+        if (clean.equals(aliases.get(key))) {
+            return;
+        }
+        changingAliases = true;
+        try {
+            aliases.remove(key);
+            if (!clean.isEmpty()) {
+                aliases.put(key, clean);
+                while (aliases.size() > EndpointAliases.MAX_ENTRIES) {
+                    aliases.remove(aliases.keySet().iterator().next());
+                }
+            }
+        } finally {
+            changingAliases = false;
+        }
+        rebuildLadder();
+    }
+
+    /** Replaces all aliases (the aliases dialog, remembered preferences); the ladder is rebuilt once. */
+    public void setAliases(Map<String, String> all) {
+        Map<String, String> clean = new LinkedHashMap<>();
+        all.forEach((k, v) -> {
+            String alias = EndpointAliases.clean(v);
+            if (k != null && !k.isBlank() && !alias.isEmpty()) {
+                clean.put(k.strip(), alias);
+            }
+        });
+        while (clean.size() > EndpointAliases.MAX_ENTRIES) {
+            clean.remove(clean.keySet().iterator().next());
+        }
+        if (clean.equals(aliases) && List.copyOf(clean.keySet()).equals(List.copyOf(aliases.keySet()))) {
+            return;
+        }
+        changingAliases = true;
+        try {
+            aliases.clear();
+            aliases.putAll(clean);
+        } finally {
+            changingAliases = false;
+        }
+        rebuildLadder();
     }
 }

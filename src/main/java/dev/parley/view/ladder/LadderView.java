@@ -9,6 +9,7 @@ import dev.parley.view.ladder.LadderColours.Slot;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.geometry.Orientation;
@@ -19,6 +20,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
@@ -33,7 +35,8 @@ import javafx.scene.text.TextAlignment;
  * rows in sight are drawn, so a ladder of many thousand arrows scrolls as fast as a short one. Column headers stay at
  * the top and the time gutter at the left while scrolling. Colours come from CSS (see {@link #darkThemeCss()}).
  *
- * <p>Mouse: click selects an arrow, wheel scrolls, Ctrl+wheel zooms. Keys: Up/Down, Page Up/Down, Home/End walk the
+ * <p>Mouse: click selects an arrow, wheel scrolls, Ctrl+wheel zooms, right-click or double-click on a column header
+ * asks to rename its endpoint ({@link #setOnEditColumn}). Keys: Up/Down, Page Up/Down, Home/End walk the
  * arrows; +/- and 0 zoom.
  */
 public final class LadderView extends Region {
@@ -55,6 +58,7 @@ public final class LadderView extends Region {
     private final Tooltip tooltip = new Tooltip();
     private int tooltipArrow = -1;
     private int pendingScroll = -1; // a selection made before the first layout, scrolled to once sized
+    private Consumer<LadderColumn> onEditColumn;
 
     public LadderView(LadderViewModel viewModel) {
         this.viewModel = viewModel;
@@ -89,6 +93,7 @@ public final class LadderView extends Region {
 
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMoved);
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClicked);
         tooltip.setShowDelay(javafx.util.Duration.millis(400));
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
@@ -124,6 +129,43 @@ public final class LadderView extends Region {
             return null;
         }
         return new Point2D(x, y);
+    }
+
+    /**
+     * What a right-click or double-click on a column header does (the owner asks for an alias there); null for
+     * nothing. Called on the FX thread after the click, with the column of the model shown.
+     */
+    public void setOnEditColumn(Consumer<LadderColumn> action) {
+        this.onEditColumn = action;
+    }
+
+    /** The column whose header box is at a point in this view's coordinates, -1 when none. */
+    public int columnAt(double x, double y) {
+        LadderLayout l = layoutOfModel();
+        double z = viewModel.getZoom();
+        if (y < 0 || y / z >= l.headerHeight() || x / z < l.gutterRight()) {
+            return -1;
+        }
+        double cx = x / z + hbar.getValue();
+        double half = l.headerBoxWidth() / 2;
+        for (int c = 0; c < l.columnCount(); c++) {
+            if (Math.abs(cx - l.columnX(c)) <= half) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /** The centre of a column's header box in this view's coordinates, or null when scrolled out of sight. */
+    public Point2D columnHeaderPoint(int column) {
+        LadderLayout l = layoutOfModel();
+        if (column < 0 || column >= l.columnCount()) {
+            return null;
+        }
+        double z = viewModel.getZoom();
+        double x = (l.columnX(column) - hbar.getValue()) * z;
+        double y = l.headerHeight() / 2 * z;
+        return x < l.gutterRight() * z || x > canvas.getWidth() ? null : new Point2D(x, y);
     }
 
     /** A data: URL of a stylesheet with the dark colours for {@code .dark .ladder-view} (add it with the theme). */
@@ -229,6 +271,19 @@ public final class LadderView extends Region {
             viewModel.select(i);
         }
         e.consume();
+    }
+
+    private void onClicked(MouseEvent e) {
+        boolean edit = e.getButton() == MouseButton.SECONDARY
+                || e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2;
+        if (!edit || onEditColumn == null) {
+            return;
+        }
+        int c = columnAt(e.getX(), e.getY());
+        if (c >= 0) {
+            e.consume();
+            onEditColumn.accept(layoutOfModel().model().columns().get(c));
+        }
     }
 
     /** The tooltip tells the whole story of the arrow under the mouse, whatever was cut to fit. */

@@ -158,4 +158,22 @@ class LadderViewTest extends ApplicationTest {
         }
         return out;
     }
+
+    @Test
+    void rightClickOnAColumnHeaderAsksToEditThatColumnOnly() {
+        java.util.List<dev.parley.diagram.LadderColumn> edited = new java.util.ArrayList<>();
+        interact(() -> view.setOnEditColumn(edited::add));
+        Point2D header = fx(() -> view.columnHeaderPoint(1));
+        assertThat(header).isNotNull();
+        assertThat(fx(() -> view.columnAt(header.getX(), header.getY()))).isEqualTo(1);
+        Point2D arrow = fx(() -> view.arrowPoint(0));
+        assertThat(fx(() -> view.columnAt(arrow.getX(), arrow.getY()))).as("below the header").isEqualTo(-1);
+
+        moveTo(fx(() -> view.localToScreen(header)));
+        clickOn(MouseButton.SECONDARY);
+        clickOn(fx(() -> view.localToScreen(arrow)), MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(edited).containsExactly(model.columns().get(1));
+        interact(() -> view.setOnEditColumn(null));
+    }
 }

@@ -1,0 +1,114 @@
+package dev.parley.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.diagram.LadderArrow;
+import dev.parley.diagram.LadderColumn;
+import dev.parley.diagram.LadderModel;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Endpoint aliases name the ladder columns; changing them rebuilds the ladder and keeps the selected message. */
+class MainViewModelAliasTest {
+    private final Deque<Runnable> fxQueue = new ArrayDeque<>();
+    private final Consumer<Runnable> fxThread = r -> {
+        synchronized (fxQueue) {
+            fxQueue.add(r);
+            fxQueue.notifyAll();
+        }
+    };
+    private MainViewModel vm;
+
+    @BeforeEach
+    void load() throws InterruptedException {
+        vm = new MainViewModel(fxThread);
+        vm.open(Path.of("samples", "sip-call-udp.pcap"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (vm.loadingProperty().get() && System.nanoTime() < deadline) {
+            Runnable r;
+            synchronized (fxQueue) {
+                if (fxQueue.isEmpty()) {
+                    fxQueue.wait(50);
+                }
+                r = fxQueue.poll();
+            }
+            if (r != null) {
+                r.run();
+            }
+        }
+        assertThat(vm.loadingProperty().get()).isFalse();
+        vm.sessionList().select(List.of(vm.sessionList().allRows().get(0)));
+        assertThat(vm.ladder().getModel().columns()).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @AfterEach
+    void stop() {
+        vm.shutdown();
+    }
+
+    @Test
+    void aliasRenamesTheColumnAndClearingRestoresTheEndpoint() {
+        LadderColumn first = vm.ladder().getModel().columns().get(0);
+        assertThat(first.aliased()).isFalse();
+        String key = first.key();
+        assertThat(key).contains(":");
+        vm.ladder().select(3);
+        LadderArrow selected = vm.ladder().getSelectedArrow();
+        LadderModel before = vm.ladder().getModel();
+
+        vm.setAlias(key, "  UAC  ");
+        LadderModel renamed = vm.ladder().getModel();
+        assertThat(renamed).isNotSameAs(before);
+        assertThat(renamed.columns().get(0).label()).isEqualTo("UAC");
+        assertThat(renamed.columns().get(0).key()).isEqualTo(key);
+        assertThat(renamed.columns().get(0).aliased()).isTrue();
+        assertThat(renamed.columns().get(1).aliased()).isFalse();
+        assertThat(vm.alias(key)).isEqualTo("UAC");
+        assertThat(vm.endpointAliases()).containsExactly(Map.entry(key, "UAC"));
+        assertThat(vm.ladder().getSelectedIndex()).as("the selected message stays selected").isEqualTo(3);
+        assertThat(vm.ladder().getSelectedArrow().message()).isEqualTo(selected.message());
+        assertThat(vm.detail().treeProperty().get()).isNotNull();
+
+        vm.setAlias(key, "");
+        LadderColumn restored = vm.ladder().getModel().columns().get(0);
+        assertThat(restored.label()).isEqualTo(key);
+        assertThat(restored.aliased()).isFalse();
+        assertThat(vm.endpointAliases()).isEmpty();
+        assertThat(vm.ladder().getSelectedIndex()).isEqualTo(3);
+    }
+
+    @Test
+    void mergedPortsUseTheHostKeyAndAliasesSurviveToggling() {
+        String key = vm.ladder().getModel().columns().get(0).key();
+        String host = key.substring(0, key.lastIndexOf(':'));
+        vm.setAliases(Map.of(key, "phone", host, "host A"));
+        assertThat(vm.ladder().getModel().columns().get(0).label()).isEqualTo("phone");
+
+        vm.mergePortsProperty().set(true);
+        LadderColumn merged = vm.ladder().getModel().columns().stream()
+                .filter(c -> c.key().equals(host)).findFirst().orElseThrow();
+        assertThat(merged.label()).isEqualTo("host A");
+
+        vm.mergePortsProperty().set(false);
+        assertThat(vm.ladder().getModel().columns().get(0).label()).isEqualTo("phone");
+    }
+
+    @Test
+    void keepsAtMostTheBoundDroppingTheOldest() {
+        for (int i = 0; i < EndpointAliases.MAX_ENTRIES + 5; i++) {
+            vm.setAlias("10.9.0." + i + ":5060", "h" + i);
+        }
+        assertThat(vm.endpointAliases()).hasSize(EndpointAliases.MAX_ENTRIES)
+                .doesNotContainKey("10.9.0.4:5060").containsKey("10.9.0.5:5060");
+        vm.setAlias("10.9.0.5:5060", "renamed");
+        assertThat(List.copyOf(vm.endpointAliases().keySet())).last().isEqualTo("10.9.0.5:5060");
+    }
+}
