@@ -111,4 +111,19 @@ class MainViewModelAliasTest {
         vm.setAlias("10.9.0.5:5060", "renamed");
         assertThat(List.copyOf(vm.endpointAliases().keySet())).last().isEqualTo("10.9.0.5:5060");
     }
+
+    @Test
+    void severalSelectedCallsShareOneLadderInTimeOrder() {
+        var rows = vm.sessionList().allRows();
+        vm.sessionList().select(List.of(rows.get(2), rows.get(0)));
+        LadderModel both = vm.ladder().getModel();
+        assertThat(both.columns()).hasSize(2);
+        assertThat(both.arrows()).hasSize(14);
+        for (int i = 1; i < both.arrows().size(); i++) {
+            assertThat(both.arrows().get(i).timestampNanos())
+                    .isGreaterThanOrEqualTo(both.arrows().get(i - 1).timestampNanos());
+        }
+        assertThat(both.arrows().get(0).label()).isEqualTo("INVITE");
+        assertThat(both.arrows().get(7).label()).isEqualTo("INVITE");
+    }
 }
