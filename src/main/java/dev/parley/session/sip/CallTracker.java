@@ -131,7 +131,7 @@ final class CallTracker {
     static SipCall.Party partyOf(SipCall call, SipMessageRef m) {
         int from = m.fromSlot();
         if (call.callerTagSlot != 0 && from != 0) {
-            boolean same = m.session().sameTag(call.callerTagSlot, call.callerTagText, from,
+            boolean same = TagSlots.same(m.session(), call.callerTagSlot, call.callerTagText, from,
                     from == MessageTable.TAG_OVERFLOW ? m.fromTag() : null);
             return same ? SipCall.Party.CALLER : SipCall.Party.CALLEE;
         }

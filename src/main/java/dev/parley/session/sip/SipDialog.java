@@ -44,10 +44,10 @@ public final class SipDialog {
 
     /** Same dialog whichever side sent the message (the tags swap between From and To). */
     boolean matches(int fromSlot, String fromTag, int toSlot, String toTag) {
-        return (session.sameTag(localSlot, localText, fromSlot, fromTag)
-                && session.sameTag(remoteSlot, remoteText, toSlot, toTag))
-                || (session.sameTag(localSlot, localText, toSlot, toTag)
-                && session.sameTag(remoteSlot, remoteText, fromSlot, fromTag));
+        return (TagSlots.same(session, localSlot, localText, fromSlot, fromTag)
+                && TagSlots.same(session, remoteSlot, remoteText, toSlot, toTag))
+                || (TagSlots.same(session, localSlot, localText, toSlot, toTag)
+                && TagSlots.same(session, remoteSlot, remoteText, fromSlot, fromTag));
     }
 
     void add(int row) {

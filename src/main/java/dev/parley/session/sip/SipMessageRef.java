@@ -89,11 +89,11 @@ public final class SipMessageRef {
     }
 
     public String fromTag() {
-        return session.tag(index, 0, table().fromSlot(index));
+        return TagSlots.tag(session, index, 0, table().fromSlot(index));
     }
 
     public String toTag() {
-        return session.tag(index, 1, table().toSlot(index));
+        return TagSlots.tag(session, index, 1, table().toSlot(index));
     }
 
     /** The body is SDP (or multipart, which usually carries SDP). */

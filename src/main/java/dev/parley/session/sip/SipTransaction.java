@@ -106,7 +106,7 @@ public final class SipTransaction {
 
     private boolean sameResponse(int a, int b) {
         MessageTable t = session.table();
-        return t.status(a) == t.status(b) && session.sameToTag(a, b);
+        return t.status(a) == t.status(b) && TagSlots.sameToTag(session, a, b);
     }
 
     private SipMessageRef ref(int row) {
@@ -197,7 +197,7 @@ public final class SipTransaction {
     /** Repeated requests and responses seen for this transaction (any transport). */
     public int retransmissions() {
         int kept = (request != NONE ? 1 : 0) + (finalResponse != NONE ? 1 : 0) + more.length;
-        return session.rowsOf(this) - kept;
+        return TransactionIndex.rowsOf(session, this) - kept;
     }
 
     public boolean isCompleted() {

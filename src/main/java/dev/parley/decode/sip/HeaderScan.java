@@ -1,0 +1,265 @@
+package dev.parley.decode.sip;
+
+import dev.parley.decode.Anomaly;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The mutable state of one {@link SipScanner} scan (one short-lived object per message): reads the start line, walks
+ * the header lines, hands each summary header to its value parser and builds the {@link SipSummary}. The value
+ * parsers ({@link NameAddrScan}, {@link ViaScan}, {@link CSeqScan}, {@link ParamScan}) write their results into the
+ * package-private fields.
+ */
+final class HeaderScan {
+    final byte[] a;
+    final int base;
+    final int end;
+    final long frame;
+    List<Anomaly> anomalies;
+
+    boolean request;
+    String method;
+    int status = -1;
+    String reasonPhrase;
+    String requestUri;
+    String callId;
+    String fromTag;
+    String toTag;
+    String fromUser;
+    String toUser;
+    String fromDisplay;
+    long cseq = -1;
+    String cseqMethod;
+    String branch;
+    String viaTransport;
+    String contentType;
+    int contentLength = -1;
+    boolean contentLengthSeen;
+    int expires = -1;
+    int contactExpires = -1;
+    String reason;
+    String correlationId;
+    String userAgent;
+    boolean haveFrom;
+    boolean haveTo;
+    boolean haveVia;
+    boolean haveContact;
+    boolean haveCseq;
+
+    HeaderScan(byte[] a, int base, int end, long frame) {
+        this.a = a;
+        this.base = base;
+        this.end = end;
+        this.frame = frame;
+    }
+
+    void statusLine(int start, int e) {
+        request = false;
+        status = (a[start + 8] - '0') * 100 + (a[start + 9] - '0') * 10 + (a[start + 10] - '0');
+        int r = ByteText.skipWs(a, start + 11, e);
+        reasonPhrase = r < e ? ByteText.text(a, r, ByteText.trimEnd(a, r, e)) : "";
+    }
+
+    void requestLine(int start, int e, int ml, String knownOrExtension) {
+        request = true;
+        method = knownOrExtension;
+        requestUri = ByteText.text(a, start + ml + 1, e - 8);
+    }
+
+    /** Reads the headers from {@code headerStart} (after the start line) and builds the summary. */
+    SipSummary run(int headerStart) {
+        int bodyStart = headers(headerStart);
+        if (callId == null) {
+            missing("Call-ID");
+        }
+        if (!haveFrom) {
+            missing("From");
+        }
+        if (!haveTo) {
+            missing("To");
+        }
+        if (!haveCseq) {
+            missing("CSeq");
+        }
+        if (!haveVia) {
+            missing("Via");
+        }
+        if (!request) {
+            method = cseqMethod;
+        }
+        int available = bodyStart < 0 ? 0 : end - bodyStart;
+        int bodyLength = available;
+        if (contentLength >= 0) {
+            if (contentLength < available) {
+                bodyLength = contentLength;
+            } else if (contentLength > available) {
+                anomaly("sip.body.truncated", end - base, "Content-Length " + contentLength + " but "
+                        + available + " body bytes present");
+            }
+        }
+        String preview = null;
+        if (request && "MESSAGE".equals(method) && bodyLength > 0 && contentType != null) {
+            preview = TextPreview.of(a, bodyStart, bodyStart + bodyLength, contentType);
+        }
+        return new SipSummary(request, method, status, reasonPhrase, requestUri, callId, fromTag, toTag,
+                fromUser, toUser, fromDisplay, cseq, cseqMethod, branch, viaTransport, contentType,
+                contentLength, bodyLength, expires >= 0 ? expires : contactExpires, reason, correlationId,
+                userAgent, preview, anomalies == null ? List.of() : List.copyOf(anomalies));
+    }
+
+    /**
+     * Walks the header lines from {@code p}; returns the body start, or -1 when there is no blank line. Only lines
+     * whose name starts like a summary header are looked at further; all others (and their continuation lines,
+     * and lines without a colon) are skipped once their end is found.
+     */
+    private int headers(int p) {
+        int id = Names.OTHER; // the header being read, OTHER when it is one to skip
+        int valueStart = -1;
+        int valueEnd = -1;
+        boolean folded = false;
+        while (p < end) {
+            int lf = StartLine.lineEnd(a, p, end);
+            int e = StartLine.trimCr(a, p, lf);
+            if (e - p > SipScanner.MAX_LINE) {
+                anomaly("sip.line.too_long", p - base, "header line of " + (e - p) + " bytes");
+            }
+            if (e == p) {
+                if (id != Names.OTHER) {
+                    header(id, valueStart, valueEnd, folded);
+                }
+                return lf < end ? lf + 1 : end;
+            }
+            byte c = a[p];
+            if (c == ' ' || c == '\t') {
+                // a continuation line: extends a summary header, else is skipped (as a line of its own it would
+                // be a header whose name starts with white space, which is none of ours)
+                valueEnd = e;
+                folded = true;
+            } else {
+                if (id != Names.OTHER) {
+                    header(id, valueStart, valueEnd, folded);
+                }
+                id = Names.OTHER;
+                if (Names.mayBeSummaryHeader(c)) {
+                    int colon = p + 1;
+                    while (colon < e && a[colon] != ':') {
+                        colon++;
+                    }
+                    if (colon < e) {
+                        int nameEnd = colon;
+                        while (nameEnd > p && (a[nameEnd - 1] == ' ' || a[nameEnd - 1] == '\t')) {
+                            nameEnd--;
+                        }
+                        id = Names.id(a, p, nameEnd - p);
+                        valueStart = colon + 1;
+                        valueEnd = e;
+                        folded = false;
+                    }
+                }
+            }
+            if (lf >= end) {
+                break;
+            }
+            p = lf + 1;
+        }
+        if (id != Names.OTHER) {
+            header(id, valueStart, valueEnd, folded);
+        }
+        anomaly("sip.header.unterminated", end - base, "no blank line after the headers");
+        return -1;
+    }
+
+    private void header(int id, int vs, int ve, boolean folded) {
+        vs = ByteText.skipWsFold(a, vs, ve);
+        ve = ByteText.trimEnd(a, vs, ve);
+        switch (id) {
+            case Names.CALL_ID:
+                if (callId == null) {
+                    callId = ByteText.value(a, vs, ve, folded);
+                }
+                break;
+            case Names.FROM:
+                if (!haveFrom) {
+                    haveFrom = true;
+                    NameAddrScan.read(this, a, vs, ve, true);
+                }
+                break;
+            case Names.TO:
+                if (!haveTo) {
+                    haveTo = true;
+                    NameAddrScan.read(this, a, vs, ve, false);
+                }
+                break;
+            case Names.CSEQ:
+                if (!haveCseq) {
+                    haveCseq = true;
+                    CSeqScan.read(this, a, vs, ve);
+                }
+                break;
+            case Names.VIA:
+                if (!haveVia) {
+                    haveVia = true;
+                    ViaScan.read(this, a, vs, ve);
+                }
+                break;
+            case Names.CONTENT_TYPE:
+                if (contentType == null) {
+                    int semi = ByteText.indexOf(a, (byte) ';', vs, ve);
+                    contentType = Names.mediaType(a, vs, ByteText.trimEnd(a, vs, semi < 0 ? ve : semi));
+                }
+                break;
+            case Names.CONTENT_LENGTH:
+                if (!contentLengthSeen) {
+                    contentLengthSeen = true;
+                    long v = ByteText.number(a, vs, ve);
+                    if (v < 0 || v > Integer.MAX_VALUE) {
+                        anomaly("sip.content_length.invalid", vs - base,
+                                "invalid Content-Length \"" + ByteText.value(a, vs, ve, folded) + "\"");
+                    } else {
+                        contentLength = (int) v;
+                    }
+                }
+                break;
+            case Names.EXPIRES:
+                if (expires < 0) {
+                    long v = ByteText.number(a, vs, ve);
+                    expires = v < 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
+                }
+                break;
+            case Names.CONTACT:
+                if (!haveContact) {
+                    haveContact = true;
+                    contactExpires = ParamScan.contactExpires(a, vs, ve);
+                }
+                break;
+            case Names.REASON:
+                if (reason == null) {
+                    reason = ByteText.value(a, vs, ve, folded);
+                }
+                break;
+            case Names.CORRELATION:
+                if (correlationId == null) {
+                    correlationId = ByteText.value(a, vs, ve, folded);
+                }
+                break;
+            case Names.USER_AGENT:
+                if (userAgent == null) {
+                    userAgent = ByteText.value(a, vs, ve, folded);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void missing(String header) {
+        anomaly("sip.header.missing", -1, header + " header missing");
+    }
+
+    void anomaly(String code, int offset, String text) {
+        if (anomalies == null) {
+            anomalies = new ArrayList<>(2);
+        }
+        anomalies.add(new Anomaly(code, Anomaly.Severity.WARNING, frame, offset, text));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.parley.decode.sip;
+
+/**
+ * Finds one ";name=value" header parameter in a byte range without splitting the parameters out (tag, branch, the
+ * expires of a Contact).
+ */
+final class ParamScan {
+    static final byte[] TAG = {'t', 'a', 'g'};
+    static final byte[] BRANCH = {'b', 'r', 'a', 'n', 'c', 'h'};
+    static final byte[] EXPIRES = {'e', 'x', 'p', 'i', 'r', 'e', 's'};
+    /** Bytes that end an unquoted parameter value. */
+    private static final boolean[] PARAM_END = new boolean[256];
+
+    static {
+        for (char c : ";, \t\r\n>".toCharArray()) {
+            PARAM_END[c] = true;
+        }
+    }
+
+    private ParamScan() {
+    }
+
+    /**
+     * Value of ";name=value" in [from, to) of {@code a} ({@code name} lower case, matched case-insensitively), "" for
+     * a flag, null when absent.
+     */
+    static String param(byte[] a, int from, int to, byte[] name) {
+        int p = from;
+        while ((p = StartLine.indexOf(a, (byte) ';', p, to, to)) < to) {
+            int q = ByteText.skipWsFold(a, p + 1, to);
+            int k = 0;
+            while (k < name.length && q + k < to && ByteText.lower(a, q + k) == name[k]) {
+                k++;
+            }
+            if (k == name.length) {
+                int r = ByteText.skipWsFold(a, q + k, to);
+                if (r >= to || a[r] == ';' || a[r] == ',') {
+                    return "";
+                }
+                if (a[r] == '=') {
+                    int vs = ByteText.skipWsFold(a, r + 1, to);
+                    if (vs < to && a[vs] == '"') {
+                        int ve = ByteText.indexOf(a, (byte) '"', vs + 1, to);
+                        return ByteText.text(a, vs + 1, ve < 0 ? to : ve);
+                    }
+                    int ve = vs;
+                    while (ve < to && !PARAM_END[a[ve] & 0xff]) {
+                        ve++;
+                    }
+                    return ByteText.text(a, vs, ve);
+                }
+            }
+            p++;
+        }
+        return null;
+    }
+
+    /** The "expires" parameter of the first Contact in [vs, ve), or -1 when absent or invalid. */
+    static int contactExpires(byte[] a, int vs, int ve) {
+        int gt = -1;
+        if (ByteText.indexOf(a, (byte) '<', vs, ve) >= 0) {
+            gt = ByteText.indexOf(a, (byte) '>', vs, ve);
+        }
+        int from = gt < 0 ? vs : gt + 1;
+        int comma = ByteText.indexOf(a, (byte) ',', from, ve);
+        String v = param(a, from, comma < 0 ? ve : comma, EXPIRES);
+        if (v == null) {
+            return -1;
+        }
+        long n = ByteText.parseDigits(v);
+        return n < 0 || n > Integer.MAX_VALUE ? -1 : (int) n;
+    }
+}
