@@ -82,4 +82,22 @@ final class ByteText {
         }
         return n;
     }
+
+    /** Index after the first empty line at or after {@code s}, -1 when there is none. */
+    static int afterBlankLine(byte[] a, int s, int e) {
+        if (s < 0) {
+            return -1;
+        }
+        int lineStart = s;
+        for (int i = s; i < e; i++) {
+            if (a[i] == '\n') {
+                int len = i - lineStart;
+                if (len == 0 || (len == 1 && a[lineStart] == '\r')) {
+                    return i + 1;
+                }
+                lineStart = i + 1;
+            }
+        }
+        return -1;
+    }
 }

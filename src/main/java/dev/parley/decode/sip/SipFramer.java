@@ -66,7 +66,7 @@ public final class SipFramer {
         if (!StartLine.isStartLine(a, p, end)) {
             return new Framing.NotMine<>("not a SIP start line");
         }
-        int blank = headerEnd(a, lf + 1, end);
+        int blank = ByteText.afterBlankLine(a, lf + 1, end);
         if (blank < 0) {
             if (end - base > limits.maxHeaderBlock()) {
                 return notMine(frame, "sip.stream.resync", "header block longer than " + limits.maxHeaderBlock());
@@ -123,20 +123,6 @@ public final class SipFramer {
     private static final long MISSING = -1;
     private static final long INVALID = -2;
 
-    /** Index just after the blank line ending the headers that start at {@code p}, or -1. */
-    static int headerEnd(byte[] a, int p, int end) {
-        int lineStart = p;
-        for (int i = p; i < end; i++) {
-            if (a[i] == '\n') {
-                int len = i - lineStart;
-                if (len == 0 || (len == 1 && a[lineStart] == '\r')) {
-                    return i + 1;
-                }
-                lineStart = i + 1;
-            }
-        }
-        return -1;
-    }
 
     /** Content-Length (or l) from the header lines in [p, blank); MISSING or INVALID. */
     private static long contentLength(byte[] a, int p, int blank) {
