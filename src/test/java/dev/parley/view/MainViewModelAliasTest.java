@@ -6,44 +6,22 @@ import dev.parley.diagram.LadderArrow;
 import dev.parley.diagram.LadderColumn;
 import dev.parley.diagram.LadderModel;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Endpoint aliases name the ladder columns; changing them rebuilds the ladder and keeps the selected message. */
 class MainViewModelAliasTest {
-    private final Deque<Runnable> fxQueue = new ArrayDeque<>();
-    private final Consumer<Runnable> fxThread = r -> {
-        synchronized (fxQueue) {
-            fxQueue.add(r);
-            fxQueue.notifyAll();
-        }
-    };
+    private final FakeFxThread fxThread = new FakeFxThread();
     private MainViewModel vm;
 
     @BeforeEach
     void load() throws InterruptedException {
         vm = new MainViewModel(fxThread);
         vm.open(Path.of("samples", "sip-call-udp.pcap"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (vm.loadingProperty().get() && System.nanoTime() < deadline) {
-            Runnable r;
-            synchronized (fxQueue) {
-                if (fxQueue.isEmpty()) {
-                    fxQueue.wait(50);
-                }
-                r = fxQueue.poll();
-            }
-            if (r != null) {
-                r.run();
-            }
-        }
+        fxThread.runUntilLoaded(vm);
         assertThat(vm.loadingProperty().get()).isFalse();
         vm.sessionList().select(List.of(vm.sessionList().allRows().get(0)));
         assertThat(vm.ladder().getModel().columns()).hasSizeGreaterThanOrEqualTo(2);

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,43 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
  * loads are dropped, errors name the file.
  */
 class MainViewModelLoadTest {
-    private final Deque<Runnable> fxQueue = new ArrayDeque<>();
-    private final Consumer<Runnable> fxThread = r -> {
-        synchronized (fxQueue) {
-            fxQueue.add(r);
-            fxQueue.notifyAll();
-        }
-    };
+    private final FakeFxThread fxThread = new FakeFxThread();
 
     @TempDir
     Path tmp;
-
-    /** Runs queued FX tasks until the view model stops loading. */
-    private void runUntilLoaded(MainViewModel vm) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            Runnable r;
-            synchronized (fxQueue) {
-                if (fxQueue.isEmpty()) {
-                    fxQueue.wait(50);
-                }
-                r = fxQueue.poll();
-            }
-            if (r != null) {
-                r.run();
-            }
-            if (!vm.loadingProperty().get()) {
-                return;
-            }
-        }
-        throw new AssertionError("still loading");
-    }
 
     @Test
     void loadsTheSampleAndReplacesRowsWithFinalStates() throws Exception {
         MainViewModel vm = new MainViewModel(fxThread);
         vm.open(Path.of("samples", "sip-call-udp.pcap"));
-        runUntilLoaded(vm);
+        fxThread.runUntilLoaded(vm);
         assertThat(vm.sessionList().allRows()).hasSize(3);
         assertThat(vm.sessionList().allRows()).extracting(SessionRow::state).containsOnly("COMPLETED");
         assertThat(vm.sessionCountProperty().get()).isEqualTo(3);
@@ -74,12 +45,9 @@ class MainViewModelLoadTest {
         MainViewModel vm = new MainViewModel(fxThread);
         vm.open(Path.of("samples", "sip-call-udp.pcap"));
         vm.open(Path.of("samples", "sip-cancel-busy.pcap"));
-        runUntilLoaded(vm);
+        fxThread.runUntilLoaded(vm);
         Thread.sleep(200); // let the loader post anything late
-        synchronized (fxQueue) {
-            fxQueue.forEach(Runnable::run);
-            fxQueue.clear();
-        }
+        fxThread.runPending();
         assertThat(vm.fileProperty().get().getFileName().toString()).isEqualTo("sip-cancel-busy.pcap");
         assertThat(vm.sessionList().allRows()).hasSize(2);
         assertThat(vm.sessionList().allRows()).extracting(SessionRow::state).containsExactly("CANCELLED", "BUSY");
@@ -111,7 +79,7 @@ class MainViewModelLoadTest {
         Files.writeString(bad, "not a capture");
         MainViewModel vm = new MainViewModel(fxThread);
         vm.open(bad);
-        runUntilLoaded(vm);
+        fxThread.runUntilLoaded(vm);
         LoadError error = vm.loadErrorProperty().get();
         assertThat(error).isNotNull();
         assertThat(error.file()).isEqualTo(bad);
@@ -120,7 +88,7 @@ class MainViewModelLoadTest {
         assertThat(vm.recentFiles()).isEmpty();
 
         vm.open(tmp.resolve("missing.pcap"));
-        runUntilLoaded(vm);
+        fxThread.runUntilLoaded(vm);
         assertThat(vm.loadErrorProperty().get().file().getFileName().toString()).isEqualTo("missing.pcap");
         vm.shutdown();
     }

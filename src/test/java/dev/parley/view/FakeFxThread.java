@@ -1,0 +1,51 @@
+package dev.parley.view;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Stands in for the FX thread in view-model tests: what the view model posts is queued and run by the test thread,
+ * so loading can be driven without a toolkit.
+ */
+final class FakeFxThread implements Consumer<Runnable> {
+    private final Deque<Runnable> queue = new ArrayDeque<>();
+
+    @Override
+    public void accept(Runnable r) {
+        synchronized (queue) {
+            queue.add(r);
+            queue.notifyAll();
+        }
+    }
+
+    /** Runs posted tasks until the view model has stopped loading; fails after 20 s. */
+    void runUntilLoaded(MainViewModel vm) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            Runnable r;
+            synchronized (queue) {
+                if (queue.isEmpty()) {
+                    queue.wait(50);
+                }
+                r = queue.poll();
+            }
+            if (r != null) {
+                r.run();
+            }
+            if (!vm.loadingProperty().get()) {
+                return;
+            }
+        }
+        throw new AssertionError("still loading after 20 s");
+    }
+
+    /** Runs every task posted so far. */
+    void runPending() {
+        synchronized (queue) {
+            queue.forEach(Runnable::run);
+            queue.clear();
+        }
+    }
+}
