@@ -36,6 +36,7 @@ public final class ProtocolRegistry implements TransportListener {
     public void streamData(Flow flow, Bytes data, Origin origin, long frame, long timestampNanos) {
         Connection c = connections.computeIfAbsent(flow.canonical(), k -> new Connection());
         Direction d = c.direction(flow);
+        d.closed = false; // data after a close belongs to a new stream (new SYN)
         if (d.decoder != null) {
             d.decoder.data(data, origin, frame, timestampNanos);
             return;
@@ -106,7 +107,8 @@ public final class ProtocolRegistry implements TransportListener {
 
     @Override
     public void streamClosed(Flow flow, long frame, long timestampNanos) {
-        Connection c = connections.get(flow.canonical());
+        Flow key = flow.canonical();
+        Connection c = connections.get(key);
         if (c == null) {
             return;
         }
@@ -114,12 +116,21 @@ public final class ProtocolRegistry implements TransportListener {
         if (d.decoder != null) {
             d.decoder.close(frame, timestampNanos);
         }
-        // The next SYN on this flow is a new stream: forget this direction, keep the pin of the connection.
-        if (flow.src().compareTo(flow.dst()) <= 0) {
-            c.forward = new Direction();
+        d.closed = true;
+        // Once both directions are closed the connection is forgotten: captures hold many short connections, and a
+        // new SYN on the same addresses and ports is a new stream to be judged again.
+        if (c.forward.closed && c.backward.closed) {
+            connections.remove(key);
+        } else if (flow.src().compareTo(flow.dst()) <= 0) {
+            c.forward = Direction.closedOne();
         } else {
-            c.backward = new Direction();
+            c.backward = Direction.closedOne();
         }
+    }
+
+    /** Connections currently tracked (for tests). */
+    int connectionCount() {
+        return connections.size();
     }
 
     /** Both directions of one connection, and the plugin the connection is pinned to. */
@@ -136,7 +147,15 @@ public final class ProtocolRegistry implements TransportListener {
     private static final class Direction {
         ProtocolPlugin.StreamDecoder decoder;
         boolean notOurs;
+        boolean closed;
         Pending pending = new Pending();
+
+        /** A closed direction keeps no buffers; data arriving after a new SYN is judged afresh. */
+        static Direction closedOne() {
+            Direction d = new Direction();
+            d.closed = true;
+            return d;
+        }
     }
 
     /** First bytes of a direction kept until a plugin claims them. */

@@ -60,6 +60,11 @@ final class TcpDirection {
         historyFrom = nextPos;
     }
 
+    /** A closed direction compares no more retransmissions: its ring is given back (captures hold many streams). */
+    void releaseHistory() {
+        history = null;
+    }
+
     /** Records {@code data} as delivered at the next position and moves past it. */
     void record(Bytes data) {
         int n = data.length();

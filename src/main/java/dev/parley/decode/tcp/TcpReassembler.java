@@ -227,6 +227,7 @@ public final class TcpReassembler {
             flush(dir, ctx);
         }
         dir.closed = true;
+        dir.releaseHistory();
         dir.outOfOrder.clear();
         dir.outOfOrderBytes = 0;
         out.streamClosed(dir.flow, ctx.frame(), ctx.timestampNanos());
