@@ -40,6 +40,8 @@ final class HeaderScan {
     String reason;
     String correlationId;
     String userAgent;
+    String event;
+    String subscriptionState;
     boolean haveFrom;
     boolean haveTo;
     boolean haveVia;
@@ -104,7 +106,7 @@ final class HeaderScan {
         return new SipSummary(request, method, status, reasonPhrase, requestUri, callId, fromTag, toTag,
                 fromUser, toUser, fromDisplay, cseq, cseqMethod, branch, viaTransport, contentType,
                 contentLength, bodyLength, expires >= 0 ? expires : contactExpires, reason, correlationId,
-                userAgent, preview, anomalies == null ? List.of() : List.copyOf(anomalies));
+                userAgent, preview, event, subscriptionState, anomalies == null ? List.of() : List.copyOf(anomalies));
     }
 
     /**
@@ -247,9 +249,25 @@ final class HeaderScan {
                     userAgent = ByteText.value(a, vs, ve, folded);
                 }
                 break;
+            case Names.EVENT:
+                if (event == null) {
+                    event = token(vs, ve, folded);
+                }
+                break;
+            case Names.SUBSCRIPTION_STATE:
+                if (subscriptionState == null) {
+                    subscriptionState = token(vs, ve, folded);
+                }
+                break;
             default:
                 break;
         }
+    }
+
+    /** The value up to its first parameter (";"), trimmed: "presence" of "presence;id=7". */
+    private String token(int vs, int ve, boolean folded) {
+        int semi = ByteText.indexOf(a, (byte) ';', vs, ve);
+        return ByteText.value(a, vs, ByteText.trimEnd(a, vs, semi < 0 ? ve : semi), folded);
     }
 
     private void missing(String header) {

@@ -21,6 +21,8 @@ final class Names {
     static final int REASON = 10;
     static final int CORRELATION = 11;
     static final int USER_AGENT = 12;
+    static final int EVENT = 13;
+    static final int SUBSCRIPTION_STATE = 14;
 
     private static final byte[] CSEQ_ = ascii("cseq");
     private static final byte[] CALL_ID_ = ascii("call-id");
@@ -36,6 +38,8 @@ final class Names {
     private static final byte[] SERVER_ = ascii("server");
     private static final byte[] EXPIRES_ = ascii("expires");
     private static final byte[] USER_AGENT_ = ascii("user-agent");
+    private static final byte[] EVENT_ = ascii("event");
+    private static final byte[] SUBSCRIPTION_STATE_ = ascii("subscription-state");
     private static final byte[] CANCEL = ascii("CANCEL");
     private static final byte[] INVITE = ascii("INVITE");
     private static final byte[] INFO = ascii("INFO");
@@ -57,7 +61,7 @@ final class Names {
     private static final boolean[] FIRST = new boolean[256];
 
     static {
-        for (char c : "cftvilmxrseu".toCharArray()) {
+        for (char c : "cftvilmxrseuo".toCharArray()) {
             FIRST[c] = true;
             FIRST[c - 32] = true;
         }
@@ -102,9 +106,12 @@ final class Names {
             case 'r':
                 return n == 6 && rest(a, p, REASON_) ? REASON : OTHER;
             case 's':
-                return n == 6 && rest(a, p, SERVER_) ? USER_AGENT : OTHER;
+                return n == 6 && rest(a, p, SERVER_) ? USER_AGENT
+                        : n == 18 && rest(a, p, SUBSCRIPTION_STATE_) ? SUBSCRIPTION_STATE : OTHER;
             case 'e':
-                return n == 7 && rest(a, p, EXPIRES_) ? EXPIRES : OTHER;
+                return n == 7 && rest(a, p, EXPIRES_) ? EXPIRES : n == 5 && rest(a, p, EVENT_) ? EVENT : OTHER;
+            case 'o':
+                return n == 1 ? EVENT : OTHER;
             case 'u':
                 return n == 10 && rest(a, p, USER_AGENT_) ? USER_AGENT : OTHER;
             default:

@@ -30,6 +30,8 @@ import java.util.List;
  * @param correlationId  X-Call-ID / X-CID header value linking legs of one call, null when absent
  * @param userAgent      User-Agent or Server header
  * @param textPreview    for MESSAGE requests with a text body (text/plain or CPIM), the first 200 characters
+ * @param event          event package of the Event header (compact o), without parameters, e.g. "presence"
+ * @param subscriptionState value of Subscription-State without parameters: "active", "pending", "terminated"
  * @param anomalies      problems found while scanning (never thrown)
  */
 public record SipSummary(
@@ -38,7 +40,7 @@ public record SipSummary(
         long cseq, String cseqMethod, String branch, String viaTransport,
         String contentType, int contentLength, int bodyLength,
         int expires, String reason, String correlationId, String userAgent, String textPreview,
-        List<Anomaly> anomalies) {
+        String event, String subscriptionState, List<Anomaly> anomalies) {
 
     public boolean isResponse() {
         return !request;

@@ -3,15 +3,15 @@ package dev.parley.session.sip;
 import dev.parley.decode.sip.SipSummary;
 
 /**
- * An event subscription or publication (SUBSCRIBE / NOTIFY / PUBLISH, RFC 6665 and 3903). The state comes from the
- * responses, since the Subscription-State header is not among the scanned fields.
+ * An event subscription or publication (SUBSCRIBE / NOTIFY / PUBLISH, RFC 6665 and 3903): its event package (Event
+ * header) and state, from the Subscription-State header of NOTIFYs when present, else from the responses.
  */
 public final class SipSubscription {
 
     /** PENDING until accepted; ACTIVE after a 2xx (or a NOTIFY); TERMINATED by expires 0 or 481; FAILED otherwise. */
     public enum State { PENDING, ACTIVE, TERMINATED, FAILED }
 
-    private final String eventPackage = null; // the Event header is not scanned yet
+    private String eventPackage;
     private State state = State.PENDING;
     private int notifies;
     private boolean unsubscribing;
@@ -21,6 +21,9 @@ public final class SipSubscription {
     }
 
     void update(SipMessageRef m, SipSummary s) {
+        if (eventPackage == null && s.event() != null) {
+            eventPackage = s.event().intern(); // a handful of packages repeat across all Call-IDs
+        }
         String method = m.request() ? m.method() : m.cseqMethod();
         boolean subscribeLike = "SUBSCRIBE".equals(method) || "PUBLISH".equals(method);
         if (m.request()) {
@@ -28,7 +31,10 @@ public final class SipSubscription {
                 unsubscribing = s.expires() == 0;
             } else if ("NOTIFY".equals(method) && !m.resent()) {
                 notifies++;
-                if (state == State.PENDING) {
+                State told = fromHeader(s.subscriptionState());
+                if (told != null) {
+                    state = told;
+                } else if (state == State.PENDING) {
                     state = State.ACTIVE;
                 }
             }
@@ -50,7 +56,20 @@ public final class SipSubscription {
         }
     }
 
-    /** The Event package; null because the scanner does not extract the Event header. */
+    /** RFC 6665 section 4.1.3: the notifier says where the subscription stands; null for an unknown value. */
+    private static State fromHeader(String value) {
+        if (value == null) {
+            return null;
+        }
+        switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "active": return State.ACTIVE;
+            case "pending": return State.PENDING;
+            case "terminated": return State.TERMINATED;
+            default: return null;
+        }
+    }
+
+    /** The Event package ("presence", "reg", "dialog"...) of the first message that named one, or null. */
     public String eventPackage() {
         return eventPackage;
     }

@@ -210,4 +210,20 @@ class SipScannerTest {
         // junk before an unknown method is not tolerated
         assertThat(SipScanner.looksLikeSip(Bytes.ascii("xxFOOBAR sip:x@y SIP/2.0\r\n"))).isFalse();
     }
+
+    @Test
+    void eventAndSubscriptionStateWithoutTheirParameters() {
+        String notify = "NOTIFY sip:alice@10.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 10.0.0.2;branch=z9hG4bK-77\r\n"
+                + "From: <sip:alice@example.com>;tag=n1\r\nTo: <sip:alice@example.com>;tag=s1\r\n"
+                + "Call-ID: sub-1\r\nCSeq: 2 NOTIFY\r\n"
+                + "Event: presence;id=7\r\nSubscription-State: active;expires=599\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        SipSummary s = SipScanner.scan(dev.parley.decode.Bytes.ascii(notify), 1);
+        assertThat(s.event()).isEqualTo("presence");
+        assertThat(s.subscriptionState()).isEqualTo("active");
+
+        SipSummary compact = SipScanner.scan(dev.parley.decode.Bytes.ascii(notify.replace("Event:", "o:")), 1);
+        assertThat(compact.event()).isEqualTo("presence");
+    }
 }

@@ -99,11 +99,25 @@ class SipCorrelatorSessionsTest {
         assertThat(s.kind()).isEqualTo(SessionKind.SUBSCRIPTION);
         assertThat(s.subscription().state()).isEqualTo(SipSubscription.State.ACTIVE);
         assertThat(s.subscription().notifies()).isEqualTo(1);
-        assertThat(s.subscription().eventPackage()).isNull();
+        assertThat(s.subscription().eventPackage()).isNull(); // no Event header in these messages
         assertThat(s.dialogs()).singleElement().satisfies(d -> {
             assertThat(d.state()).isEqualTo(SipDialog.State.CONFIRMED);
             assertThat(d.messages()).hasSize(3);
         });
+    }
+
+    @Test
+    void eventPackageAndSubscriptionStateComeFromTheHeaders() {
+        feed(request("SUBSCRIBE").callId("presence").tags("s1", null).event("presence").expires(600).at(0),
+                response(202, "Accepted", "SUBSCRIBE").callId("presence").tags("s1", "n1").flow(BOB, ALICE).at(1),
+                request("NOTIFY").callId("presence").tags("n1", "s1").branch("z9hG4bK-n1").event("presence")
+                        .subscriptionState("pending").flow(BOB, ALICE).at(2),
+                request("NOTIFY").callId("presence").tags("n1", "s1").branch("z9hG4bK-n2").event("presence")
+                        .subscriptionState("terminated").flow(BOB, ALICE).at(3));
+        SipSubscription sub = correlator.session("presence").subscription();
+        assertThat(sub.eventPackage()).isEqualTo("presence");
+        assertThat(sub.notifies()).isEqualTo(2);
+        assertThat(sub.state()).isEqualTo(SipSubscription.State.TERMINATED);
     }
 
     @Test

@@ -75,7 +75,7 @@ class SipResentConformanceTest {
         SipSummary s = new SipSummary(request, request ? f[13] : f[12], request ? -1 : Integer.parseInt(f[14]),
                 null, null, f[10].isEmpty() ? null : f[10], null, null, null, null, null,
                 f[11].isEmpty() ? -1 : Long.parseLong(f[11]), f[12], null, null, null, -1, 0, -1, null, null, null,
-                null, List.of());
+                null, null, null, List.of());
         long frame = Long.parseLong(f[0]);
         long nanos = (long) (Double.parseDouble(f[1]) * 1e9);
         return new SipEvent(s, new Flow(udp ? Transport.UDP : Transport.TCP, src, dst), frame, nanos,

@@ -60,6 +60,8 @@ final class TestSip {
         String reasonHeader;
         String correlationId;
         String userAgent;
+        String event;
+        String subscriptionState;
         String text;
         List<Anomaly> anomalies = List.of();
         Endpoint src = ALICE;
@@ -130,6 +132,16 @@ final class TestSip {
             return this;
         }
 
+        Msg event(String v) {
+            event = v;
+            return this;
+        }
+
+        Msg subscriptionState(String v) {
+            subscriptionState = v;
+            return this;
+        }
+
         Msg text(String v) {
             text = v;
             contentType = "text/plain";
@@ -162,7 +174,7 @@ final class TestSip {
             return new SipSummary(request, method, status, reason, request ? "sip:" + toUser + "@example.org" : null,
                     callId, fromTag, toTag, fromUser, toUser, fromDisplay, cseq, cseqMethod, branch,
                     transport.name(), contentType, 0, 0, expires, reasonHeader, correlationId, userAgent, text,
-                    anomalies);
+                    event, subscriptionState, anomalies);
         }
 
         SipEvent event() {
