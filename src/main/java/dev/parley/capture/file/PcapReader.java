@@ -1,12 +1,10 @@
 package dev.parley.capture.file;
 
 import dev.parley.capture.Frame;
-import dev.parley.capture.FrameSource;
 import dev.parley.decode.Anomaly;
 import dev.parley.decode.Bytes;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Classic libpcap files: both byte orders, microsecond and nanosecond timestamps.
@@ -17,7 +15,7 @@ import java.util.List;
  * impossible, but a plausible one sits a few bytes earlier) is cut to where that header starts. Both rules only
  * replace impossible values, so a healthy file reads exactly as libpcap reads it.
  */
-final class PcapReader implements FrameSource {
+final class PcapReader extends RecordReader {
     static final int MAGIC_MICRO = 0xa1b2c3d4;
     static final int MAGIC_NANO = 0xa1b23c4d;
 
@@ -30,8 +28,6 @@ final class PcapReader implements FrameSource {
     private static final int SCAN_WINDOW = 4096;
     private static final int MAX_FAILED_SCANS = 16;
 
-    private final InputWindow in;
-    private final AnomalyLog anomalies;
     private final boolean fileBigEndian;
     private final long unitNanos;
     private final long subsecondLimit;
@@ -44,11 +40,9 @@ final class PcapReader implements FrameSource {
     private long lastSeconds = -1;
     private int lengthDelta;
     private int failedScans;
-    private boolean done;
 
     PcapReader(InputWindow in, Path file, AnomalyLog anomalies) throws IOException {
-        this.in = in;
-        this.anomalies = anomalies;
+        super(in, anomalies);
         if (!in.ensure(FILE_HEADER)) {
             throw new CaptureFormatException(file,
                     "pcap file header is cut short (" + in.available() + " of " + FILE_HEADER + " bytes)");
@@ -214,30 +208,5 @@ final class PcapReader implements FrameSource {
 
     private static String order(boolean bigEndian) {
         return bigEndian ? "big-endian" : "little-endian";
-    }
-
-    private Frame finish() {
-        done = true;
-        return null;
-    }
-
-    @Override
-    public List<Anomaly> anomalies() {
-        return anomalies.list();
-    }
-
-    @Override
-    public long position() {
-        return in.position();
-    }
-
-    @Override
-    public long size() {
-        return in.size();
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 }

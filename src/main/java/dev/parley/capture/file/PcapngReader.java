@@ -1,7 +1,6 @@
 package dev.parley.capture.file;
 
 import dev.parley.capture.Frame;
-import dev.parley.capture.FrameSource;
 import dev.parley.decode.Anomaly;
 import dev.parley.decode.Bytes;
 import java.io.IOException;
@@ -14,7 +13,7 @@ import java.util.List;
  * obsolete packet blocks. Every other block (name resolution, statistics, decryption secrets, custom) is skipped.
  * A block whose length is impossible or cut short ends the reading with an anomaly; everything before is kept.
  */
-final class PcapngReader implements FrameSource {
+final class PcapngReader extends RecordReader {
     static final int SECTION_HEADER = 0x0A0D0D0A;
     static final int INTERFACE_DESCRIPTION = 1;
     static final int OBSOLETE_PACKET = 2;
@@ -27,17 +26,13 @@ final class PcapngReader implements FrameSource {
     private static final int OPT_TSOFFSET = 14;
     private static final long MAX_OFFSET_SECONDS = 9_000_000_000L;
 
-    private final InputWindow in;
-    private final AnomalyLog anomalies;
     private final List<PcapngInterface> interfaces = new ArrayList<>();
     private boolean big;
     private long frames;
     private long lastNanos;
-    private boolean done;
 
     PcapngReader(InputWindow in, Path file, AnomalyLog anomalies) throws IOException {
-        this.in = in;
-        this.anomalies = anomalies;
+        super(in, anomalies);
         if (!in.ensure(12)) {
             throw new CaptureFormatException(file, "pcapng section header is cut short (" + in.available() + " bytes)");
         }
@@ -236,30 +231,5 @@ final class PcapngReader implements FrameSource {
 
     private static String hex(int type) {
         return "0x" + Integer.toHexString(type);
-    }
-
-    private Frame finish() {
-        done = true;
-        return null;
-    }
-
-    @Override
-    public List<Anomaly> anomalies() {
-        return anomalies.list();
-    }
-
-    @Override
-    public long position() {
-        return in.position();
-    }
-
-    @Override
-    public long size() {
-        return in.size();
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 }
