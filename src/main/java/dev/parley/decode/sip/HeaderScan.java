@@ -11,10 +11,12 @@ import java.util.List;
  * package-private fields.
  */
 final class HeaderScan {
-    final byte[] a;
-    final int base;
-    final int end;
-    final long frame;
+    /** Recent values by their bytes, or null: a reused scan keeps one (see {@link TextCache}). */
+    final TextCache cache;
+    byte[] a;
+    int base;
+    int end;
+    long frame;
     List<Anomaly> anomalies;
 
     boolean request;
@@ -48,24 +50,70 @@ final class HeaderScan {
     boolean haveContact;
     boolean haveCseq;
 
-    HeaderScan(byte[] a, int base, int end, long frame) {
+    HeaderScan(TextCache cache) {
+        this.cache = cache;
+    }
+
+    /** Starts the scan of a new message: every field back to "absent". */
+    HeaderScan reset(byte[] a, int base, int end, long frame) {
         this.a = a;
         this.base = base;
         this.end = end;
         this.frame = frame;
+        anomalies = null;
+        request = false;
+        method = null;
+        status = -1;
+        reasonPhrase = null;
+        requestUri = null;
+        callId = null;
+        fromTag = null;
+        toTag = null;
+        fromUser = null;
+        toUser = null;
+        fromDisplay = null;
+        cseq = -1;
+        cseqMethod = null;
+        branch = null;
+        viaTransport = null;
+        contentType = null;
+        contentLength = -1;
+        contentLengthSeen = false;
+        expires = -1;
+        contactExpires = -1;
+        reason = null;
+        correlationId = null;
+        userAgent = null;
+        event = null;
+        subscriptionState = null;
+        haveFrom = false;
+        haveTo = false;
+        haveVia = false;
+        haveContact = false;
+        haveCseq = false;
+        return this;
+    }
+
+    /** Text of [s, e), from the cache when there is one. */
+    String text(int s, int e) {
+        return TextCache.text(cache, a, s, e);
+    }
+
+    private String value(int s, int e, boolean folded) {
+        return folded ? Quoted.unfold(a, s, e) : text(s, e);
     }
 
     void statusLine(int start, int e) {
         request = false;
         status = (a[start + 8] - '0') * 100 + (a[start + 9] - '0') * 10 + (a[start + 10] - '0');
         int r = ByteText.skipWs(a, start + 11, e);
-        reasonPhrase = r < e ? ByteText.text(a, r, ByteText.trimEnd(a, r, e)) : "";
+        reasonPhrase = r < e ? text(r, ByteText.trimEnd(a, r, e)) : "";
     }
 
     void requestLine(int start, int e, int ml, String knownOrExtension) {
         request = true;
         method = knownOrExtension;
-        requestUri = ByteText.text(a, start + ml + 1, e - 8);
+        requestUri = text(start + ml + 1, e - 8);
     }
 
     /** Reads the headers from {@code headerStart} (after the start line) and builds the summary. */
@@ -177,7 +225,7 @@ final class HeaderScan {
         switch (id) {
             case Names.CALL_ID:
                 if (callId == null) {
-                    callId = ByteText.value(a, vs, ve, folded);
+                    callId = value(vs, ve, folded);
                 }
                 break;
             case Names.FROM:
@@ -246,7 +294,7 @@ final class HeaderScan {
                 break;
             case Names.USER_AGENT:
                 if (userAgent == null) {
-                    userAgent = ByteText.value(a, vs, ve, folded);
+                    userAgent = value(vs, ve, folded);
                 }
                 break;
             case Names.EVENT:
@@ -267,7 +315,7 @@ final class HeaderScan {
     /** The value up to its first parameter (";"), trimmed: "presence" of "presence;id=7". */
     private String token(int vs, int ve, boolean folded) {
         int semi = ByteText.indexOf(a, (byte) ';', vs, ve);
-        return ByteText.value(a, vs, ByteText.trimEnd(a, vs, semi < 0 ? ve : semi), folded);
+        return value(vs, ByteText.trimEnd(a, vs, semi < 0 ? ve : semi), folded);
     }
 
     private void missing(String header) {

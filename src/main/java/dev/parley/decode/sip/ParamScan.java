@@ -24,7 +24,7 @@ final class ParamScan {
      * Value of ";name=value" in [from, to) of {@code a} ({@code name} lower case, matched case-insensitively), "" for
      * a flag, null when absent.
      */
-    static String param(byte[] a, int from, int to, byte[] name) {
+    static String param(TextCache cache, byte[] a, int from, int to, byte[] name) {
         int p = from;
         while ((p = StartLine.indexOf(a, (byte) ';', p, to, to)) < to) {
             int q = ByteText.skipWsFold(a, p + 1, to);
@@ -41,13 +41,13 @@ final class ParamScan {
                     int vs = ByteText.skipWsFold(a, r + 1, to);
                     if (vs < to && a[vs] == '"') {
                         int ve = ByteText.indexOf(a, (byte) '"', vs + 1, to);
-                        return ByteText.text(a, vs + 1, ve < 0 ? to : ve);
+                        return TextCache.text(cache, a, vs + 1, ve < 0 ? to : ve);
                     }
                     int ve = vs;
                     while (ve < to && !PARAM_END[a[ve] & 0xff]) {
                         ve++;
                     }
-                    return ByteText.text(a, vs, ve);
+                    return TextCache.text(cache, a, vs, ve);
                 }
             }
             p++;
@@ -63,7 +63,7 @@ final class ParamScan {
         }
         int from = gt < 0 ? vs : gt + 1;
         int comma = ByteText.indexOf(a, (byte) ',', from, ve);
-        String v = param(a, from, comma < 0 ? ve : comma, EXPIRES);
+        String v = param(null, a, from, comma < 0 ? ve : comma, EXPIRES);
         if (v == null) {
             return -1;
         }

@@ -40,6 +40,6 @@ final class ViaScan {
                 paramsFrom = te; // no ';' before: the branch search can start here
             }
         }
-        scan.branch = ParamScan.param(a, paramsFrom, comma, ParamScan.BRANCH);
+        scan.branch = ParamScan.param(scan.cache, a, paramsFrom, comma, ParamScan.BRANCH);
     }
 }

@@ -60,7 +60,9 @@ final class DialogTracker {
     }
 
     private static SipDialog find(SipSession session, int fromSlot, String fromTag, int toSlot, String toTag) {
-        for (SipDialog d : session.dialogs) {
+        java.util.List<SipDialog> dialogs = session.dialogs;
+        for (int i = 0; i < dialogs.size(); i++) { // indexed: no iterator per message
+            SipDialog d = dialogs.get(i);
             if (d.matches(fromSlot, fromTag, toSlot, toTag)) {
                 return d;
             }

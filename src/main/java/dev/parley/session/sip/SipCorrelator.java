@@ -35,9 +35,6 @@ public final class SipCorrelator {
     private final Interner people = new Interner(1 << 16);
     private final MessageTable table = new MessageTable();
     private final SessionIndex sessions = new SessionIndex(table.pool);
-    /** One Flow object per distinct flow: messages and resend state point at it instead of per-packet copies. */
-    private final Map<dev.parley.decode.Flow, dev.parley.decode.Flow> flows = new HashMap<>();
-    private static final int MAX_SHARED_FLOWS = 1 << 20;
     /** Capture time after which a quiet Call-ID is settled (RFC 3261 timers end within 64*T1 = 32 s). */
     static final long SETTLE_AFTER_NANOS = 300_000_000_000L;
     private static final int SETTLE_EVERY = 1 << 15;
@@ -63,7 +60,6 @@ public final class SipCorrelator {
 
     /** Adds the next message in capture order. */
     public void accept(SipEvent e) {
-        e = withSharedFlow(e);
         SipSummary s = e.sip();
         int index = messages++;
         count(s);
@@ -111,19 +107,6 @@ public final class SipCorrelator {
                 s.settleOnce();
             }
         }
-    }
-
-    private SipEvent withSharedFlow(SipEvent e) {
-        dev.parley.decode.Flow shared = flows.get(e.flow());
-        if (shared == null) {
-            if (flows.size() >= MAX_SHARED_FLOWS) {
-                return e;
-            }
-            flows.put(e.flow(), e.flow());
-            return e;
-        }
-        return shared == e.flow() ? e
-                : new SipEvent(e.sip(), shared, e.frame(), e.timestampNanos(), e.origin(), e.bytes());
     }
 
     /** End of capture: marks calls still open; their state stays as last seen (see {@link SipCall}). */
