@@ -52,14 +52,14 @@ final class NameAddrScan {
             paramsFrom = uriEnd;
         }
         String user = uriUser(scan.cache, a, ByteText.skipWs(a, uriStart, uriEnd), ByteText.trimEnd(a, uriStart, uriEnd));
-        String tag = ParamScan.param(scan.cache, a, paramsFrom, ve, ParamScan.TAG);
+        long tag = ParamScan.paramRange(a, paramsFrom, ve, ParamScan.TAG);
         if (from) {
             scan.fromDisplay = display == null || display.isEmpty() ? null : display;
             scan.fromUser = user;
-            scan.fromTag = tag;
+            scan.key(SipSummary.FROM_TAG, tag);
         } else {
             scan.toUser = user;
-            scan.toTag = tag;
+            scan.key(SipSummary.TO_TAG, tag);
         }
     }
 

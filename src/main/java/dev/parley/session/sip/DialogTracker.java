@@ -16,7 +16,8 @@ final class DialogTracker {
                        SipTransaction tx) {
         String method = request ? requestMethod : cseqMethod;
         long t = m.timestampNanos();
-        if (fromTag != null && toTag != null && method != null) {
+        // slot 0: no tag; the texts are only given for tags past the slots (see TagSlots)
+        if (fromSlot != 0 && toSlot != 0 && method != null) {
             SipDialog d = find(session, fromSlot, fromTag, toSlot, toTag);
             if (d == null) {
                 if (request && livesInDialog(method)) { // the capture joined the dialog late

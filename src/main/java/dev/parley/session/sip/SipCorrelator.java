@@ -63,8 +63,8 @@ public final class SipCorrelator {
         SipSummary s = e.sip();
         int index = messages++;
         count(s);
-        String callId = s.callId();
-        if (callId == null) {
+        int callIdLength = s.keyLength(SipSummary.CALL_ID);
+        if (callIdLength < 0) {
             withoutCallId++;
             if (noCallIdResend.isResent(e.flow(), s.request(), s.cseq(), s.cseqMethod(), s.statusCode())) {
                 resent++;
@@ -74,12 +74,16 @@ public final class SipCorrelator {
                     s.reasonPhrase(), s.cseqMethod(), s.hasSdp(), false, null, 0, null, 0, null, e.bytes());
             return;
         }
-        SipSession session = sessions.get(callId);
+        byte[] keys = s.keys();
+        int callIdAt = s.keyOffset(SipSummary.CALL_ID);
+        SipSession session = sessions.get(keys, callIdAt, callIdLength);
         if (session == null) {
-            session = new SipSession(callId, table);
+            session = new SipSession(keys, callIdAt, callIdLength, table);
             sessions.add(session);
             callIds++;
-            linkAwaiting(session, callId);
+            if (!awaitingLeg.isEmpty()) {
+                linkAwaiting(session, session.callId());
+            }
             evictIfNeeded();
         }
         if ((index & (SETTLE_EVERY - 1)) == SETTLE_EVERY - 1) {
