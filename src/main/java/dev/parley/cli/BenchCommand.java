@@ -33,10 +33,20 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CaptureModel model = null;
         long elapsed = 0;
+        long cpu = 0;
+        long readerCpu = 0;
+        long gc = 0;
+        var threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < runs; i++) {
+            long gc0 = gcMillis();
+            long cpu0 = processCpuNanos();
+            long reader0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             model = new CaptureLoader().load(file);
             elapsed = System.nanoTime() - t0;
+            readerCpu = threads.getCurrentThreadCpuTime() - reader0;
+            cpu = processCpuNanos() - cpu0;
+            gc = gcMillis() - gc0;
         }
         var stats = model.sip().statistics();
         double seconds = elapsed / 1e9;
@@ -47,6 +57,9 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "anomalies       %d%n", model.anomalies().total());
         System.out.printf(Locale.ROOT, "elapsed         %.3f s (model build, JVM start excluded)%n", seconds);
         System.out.printf(Locale.ROOT, "frames/s        %.0f%n", model.frames() / seconds);
+        // CPU times tell where the time went even on a busy machine, where elapsed time does not
+        System.out.printf(Locale.ROOT, "cpu             %.3f s process, %.3f s reading thread, %.3f s in GC pauses%n",
+                cpu / 1e9, readerCpu / 1e9, gc / 1e3);
         System.out.printf(Locale.ROOT, "peak heap       %.1f MiB%n", peakHeapBytes() / 1048576.0);
         System.gc();
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
@@ -58,6 +71,19 @@ final class BenchCommand implements Callable<Integer> {
         Thread.sleep(holdSeconds * 1000L);
         java.lang.ref.Reference.reachabilityFence(model);
         return 0;
+    }
+
+    private static long gcMillis() {
+        long sum = 0;
+        for (var gcBean : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gcBean.getCollectionTime());
+        }
+        return sum;
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private static long peakHeapBytes() {

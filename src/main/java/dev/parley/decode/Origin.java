@@ -11,45 +11,73 @@ import java.util.Arrays;
 public final class Origin {
     private static final long[] NONE = new long[0];
 
-    private final long[] runs; // triples: frame, fileOffset, length
+    /** Triples (frame, fileOffset, length); null for the common single run, held in the three fields below. */
+    private final long[] runs;
+    private final long frame;
+    private final long fileOffset;
+    private final int length;
     private final byte[] inline;
 
     private Origin(long[] runs, byte[] inline) {
-        this.runs = runs;
+        boolean single = runs.length == 3;
+        this.runs = single ? null : runs;
+        this.frame = single ? runs[0] : 0;
+        this.fileOffset = single ? runs[1] : 0;
+        this.length = single ? (int) runs[2] : 0;
         this.inline = inline;
     }
 
+    /** A single run: one object, no array (one per datagram on the load's hot path). */
+    private Origin(long frame, long fileOffset, int length) {
+        this.runs = null;
+        this.frame = frame;
+        this.fileOffset = fileOffset;
+        this.length = length;
+        this.inline = null;
+    }
+
     public static Origin of(long frame, long fileOffset, int length) {
-        return new Origin(new long[] {frame, fileOffset, length}, null);
+        return new Origin(frame, fileOffset, length);
     }
 
     /** An origin whose bytes are kept here (the run list still says which frames carried them). */
     public static Origin inline(byte[] bytes, Origin frames) {
-        return new Origin(frames == null ? NONE : frames.runs, bytes.clone());
+        return new Origin(frames == null ? NONE : frames.runArray(), bytes.clone());
+    }
+
+    private long[] runArray() {
+        return runs != null ? runs : new long[] {frame, fileOffset, length};
     }
 
     public int runCount() {
-        return runs.length / 3;
+        return runs == null ? 1 : runs.length / 3;
     }
 
     public long frame(int run) {
-        return runs[3 * run];
+        return runs == null ? single(run, frame) : runs[3 * run];
     }
 
     public long fileOffset(int run) {
-        return runs[3 * run + 1];
+        return runs == null ? single(run, fileOffset) : runs[3 * run + 1];
     }
 
     public int length(int run) {
-        return (int) runs[3 * run + 2];
+        return runs == null ? (int) single(run, length) : (int) runs[3 * run + 2];
+    }
+
+    private static long single(int run, long value) {
+        if (run != 0) {
+            throw new IndexOutOfBoundsException("run " + run + " of 1");
+        }
+        return value;
     }
 
     public long firstFrame() {
-        return runs.length == 0 ? 0 : runs[0];
+        return runs == null ? frame : runs.length == 0 ? 0 : runs[0];
     }
 
     public long lastFrame() {
-        return runs.length == 0 ? 0 : runs[runs.length - 3];
+        return runs == null ? frame : runs.length == 0 ? 0 : runs[runs.length - 3];
     }
 
     /** Distinct frame numbers, in order: every frame that carried part of the unit (for export of a call). */
@@ -60,6 +88,9 @@ public final class Origin {
     public int totalLength() {
         if (inline != null) {
             return inline.length;
+        }
+        if (runs == null) {
+            return length;
         }
         long sum = 0;
         for (int i = 2; i < runs.length; i += 3) {
@@ -103,12 +134,13 @@ public final class Origin {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Origin other && Arrays.equals(runs, other.runs) && Arrays.equals(inline, other.inline);
+        return o instanceof Origin other && Arrays.equals(runArray(), other.runArray())
+                && Arrays.equals(inline, other.inline);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(runs);
+        return runs != null ? Arrays.hashCode(runs) : Long.hashCode(frame * 31 + fileOffset) * 31 + length;
     }
 
     /** Accumulates runs; adjacent runs of the same frame are merged. */
@@ -146,7 +178,7 @@ public final class Origin {
         }
 
         public Origin build() {
-            return new Origin(Arrays.copyOf(runs, size), null);
+            return size == 3 ? new Origin(runs[0], runs[1], (int) runs[2]) : new Origin(Arrays.copyOf(runs, size), null);
         }
     }
 }

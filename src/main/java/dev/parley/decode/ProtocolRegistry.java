@@ -14,17 +14,20 @@ public final class ProtocolRegistry implements TransportListener {
     static final int MAX_UNDECIDED_BYTES = 64 * 1024;
 
     private final List<ProtocolPlugin> plugins;
+    private final ProtocolPlugin[] pluginArray;
     private final AnomalySink anomalies;
     private final Map<Flow, Connection> connections = new HashMap<>();
 
     public ProtocolRegistry(List<ProtocolPlugin> plugins, AnomalySink anomalies) {
         this.plugins = List.copyOf(plugins);
+        this.pluginArray = this.plugins.toArray(new ProtocolPlugin[0]);
         this.anomalies = anomalies;
     }
 
     @Override
     public void datagram(Flow flow, Bytes payload, Origin origin, long frame, long timestampNanos) {
-        for (ProtocolPlugin p : plugins) {
+        for (int i = 0; i < pluginArray.length; i++) { // indexed: no iterator per datagram
+            ProtocolPlugin p = pluginArray[i];
             if (p.matchesDatagram(flow, payload)) {
                 p.datagram(flow, payload, origin, frame, timestampNanos);
                 return;

@@ -11,10 +11,12 @@ import java.util.List;
  * package-private fields.
  */
 final class HeaderScan {
-    final byte[] a;
-    final int base;
-    final int end;
-    final long frame;
+    /** Recent values by their bytes, or null: a reused scan keeps one (see {@link TextCache}). */
+    final TextCache cache;
+    byte[] a;
+    int base;
+    int end;
+    long frame;
     List<Anomaly> anomalies;
 
     boolean request;
@@ -22,15 +24,16 @@ final class HeaderScan {
     int status = -1;
     String reasonPhrase;
     String requestUri;
-    String callId;
-    String fromTag;
-    String toTag;
+    /** The keys (see {@link SipSummary#keys}) as ranges of {@code a}, end -1 when absent... */
+    final int[] keyStart = new int[4];
+    final int[] keyEnd = new int[4];
+    /** ... or as text when the bytes needed rewriting (a folded Call-ID line). */
+    final String[] keyText = new String[4];
     String fromUser;
     String toUser;
     String fromDisplay;
     long cseq = -1;
     String cseqMethod;
-    String branch;
     String viaTransport;
     String contentType;
     int contentLength = -1;
@@ -48,30 +51,76 @@ final class HeaderScan {
     boolean haveContact;
     boolean haveCseq;
 
-    HeaderScan(byte[] a, int base, int end, long frame) {
+    HeaderScan(TextCache cache) {
+        this.cache = cache;
+    }
+
+    /** Starts the scan of a new message: every field back to "absent". */
+    HeaderScan reset(byte[] a, int base, int end, long frame) {
         this.a = a;
         this.base = base;
         this.end = end;
         this.frame = frame;
+        anomalies = null;
+        request = false;
+        method = null;
+        status = -1;
+        reasonPhrase = null;
+        requestUri = null;
+        for (int i = 0; i < 4; i++) {
+            keyEnd[i] = -1;
+            keyText[i] = null;
+        }
+        fromUser = null;
+        toUser = null;
+        fromDisplay = null;
+        cseq = -1;
+        cseqMethod = null;
+        viaTransport = null;
+        contentType = null;
+        contentLength = -1;
+        contentLengthSeen = false;
+        expires = -1;
+        contactExpires = -1;
+        reason = null;
+        correlationId = null;
+        userAgent = null;
+        event = null;
+        subscriptionState = null;
+        haveFrom = false;
+        haveTo = false;
+        haveVia = false;
+        haveContact = false;
+        haveCseq = false;
+        return this;
+    }
+
+    /** Text of [s, e), from the cache when there is one. */
+    String text(int s, int e) {
+        return TextCache.text(cache, a, s, e);
+    }
+
+    private String value(int s, int e, boolean folded) {
+        return folded ? Quoted.unfold(a, s, e) : text(s, e);
     }
 
     void statusLine(int start, int e) {
         request = false;
         status = (a[start + 8] - '0') * 100 + (a[start + 9] - '0') * 10 + (a[start + 10] - '0');
         int r = ByteText.skipWs(a, start + 11, e);
-        reasonPhrase = r < e ? ByteText.text(a, r, ByteText.trimEnd(a, r, e)) : "";
+        reasonPhrase = r < e ? text(r, ByteText.trimEnd(a, r, e)) : "";
     }
 
     void requestLine(int start, int e, int ml, String knownOrExtension) {
         request = true;
         method = knownOrExtension;
-        requestUri = ByteText.text(a, start + ml + 1, e - 8);
+        requestUri = text(start + ml + 1, e - 8);
     }
 
     /** Reads the headers from {@code headerStart} (after the start line) and builds the summary. */
     SipSummary run(int headerStart) {
         int bodyStart = headers(headerStart);
-        if (callId == null) {
+        if (!hasKey(SipSummary.CALL_ID)) {
             missing("Call-ID");
         }
         if (!haveFrom) {
@@ -103,10 +152,53 @@ final class HeaderScan {
         if (request && "MESSAGE".equals(method) && bodyLength > 0 && contentType != null) {
             preview = TextPreview.of(a, bodyStart, bodyStart + bodyLength, contentType);
         }
-        return new SipSummary(request, method, status, reasonPhrase, requestUri, callId, fromTag, toTag,
-                fromUser, toUser, fromDisplay, cseq, cseqMethod, branch, viaTransport, contentType,
+        return new SipSummary(request, method, status, reasonPhrase, requestUri,
+                fromUser, toUser, fromDisplay, cseq, cseqMethod, viaTransport, contentType,
                 contentLength, bodyLength, expires >= 0 ? expires : contactExpires, reason, correlationId,
-                userAgent, preview, event, subscriptionState, anomalies == null ? List.of() : List.copyOf(anomalies));
+                userAgent, preview, event, subscriptionState, anomalies == null ? List.of() : List.copyOf(anomalies),
+                packKeys());
+    }
+
+    boolean hasKey(int which) {
+        return keyEnd[which] >= 0 || keyText[which] != null;
+    }
+
+    /** Sets key {@code which} to the range packed as by {@link ParamScan#paramRange} (-1: absent). */
+    void key(int which, long range) {
+        if (range >= 0) {
+            keyStart[which] = (int) (range >>> 32);
+            keyEnd[which] = (int) range;
+        }
+    }
+
+    /** One array for the four keys: the only per-message copy of them (see {@link SipSummary#keys}). */
+    private byte[] packKeys() {
+        int header = SipSummary.keysHeaderLength();
+        int total = header;
+        for (int i = 0; i < 4; i++) {
+            if (keyText[i] != null) {
+                return SipSummary.packKeys(keyString(0), keyString(1), keyString(2), keyString(3)); // rare
+            }
+            if (keyEnd[i] >= 0) {
+                total += keyEnd[i] - keyStart[i];
+            }
+        }
+        byte[] keys = new byte[total];
+        int at = header;
+        for (int i = 0; i < 4; i++) {
+            int n = keyEnd[i] < 0 ? -1 : keyEnd[i] - keyStart[i];
+            SipSummary.putInt(keys, 4 * i, n);
+            if (n > 0) {
+                System.arraycopy(a, keyStart[i], keys, at, n);
+                at += n;
+            }
+        }
+        return keys;
+    }
+
+    private String keyString(int which) {
+        return keyText[which] != null ? keyText[which]
+                : keyEnd[which] < 0 ? null : ByteText.text(a, keyStart[which], keyEnd[which]);
     }
 
     /**
@@ -176,8 +268,12 @@ final class HeaderScan {
         ve = ByteText.trimEnd(a, vs, ve);
         switch (id) {
             case Names.CALL_ID:
-                if (callId == null) {
-                    callId = ByteText.value(a, vs, ve, folded);
+                if (!hasKey(SipSummary.CALL_ID)) {
+                    if (folded) {
+                        keyText[SipSummary.CALL_ID] = Quoted.unfold(a, vs, ve);
+                    } else {
+                        key(SipSummary.CALL_ID, (long) vs << 32 | Math.max(vs, ve));
+                    }
                 }
                 break;
             case Names.FROM:
@@ -246,7 +342,7 @@ final class HeaderScan {
                 break;
             case Names.USER_AGENT:
                 if (userAgent == null) {
-                    userAgent = ByteText.value(a, vs, ve, folded);
+                    userAgent = value(vs, ve, folded);
                 }
                 break;
             case Names.EVENT:
@@ -267,7 +363,7 @@ final class HeaderScan {
     /** The value up to its first parameter (";"), trimmed: "presence" of "presence;id=7". */
     private String token(int vs, int ve, boolean folded) {
         int semi = ByteText.indexOf(a, (byte) ';', vs, ve);
-        return ByteText.value(a, vs, ByteText.trimEnd(a, vs, semi < 0 ? ve : semi), folded);
+        return value(vs, ByteText.trimEnd(a, vs, semi < 0 ? ve : semi), folded);
     }
 
     private void missing(String header) {

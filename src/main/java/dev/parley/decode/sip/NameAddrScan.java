@@ -25,7 +25,7 @@ final class NameAddrScan {
                 q++;
             }
             if (from) {
-                display = Quoted.unquote(a, p + 1, Math.min(q, ve));
+                display = Quoted.unquote(scan.cache, a, p + 1, Math.min(q, ve));
             }
             lt = ByteText.indexOf(a, (byte) '<', Math.min(q + 1, ve), ve);
         } else {
@@ -36,7 +36,7 @@ final class NameAddrScan {
                     lt = -1;
                 } else if (from) {
                     int de = ByteText.trimEnd(a, p, lt);
-                    display = de > p ? ByteText.text(a, p, de) : null;
+                    display = de > p ? scan.text(p, de) : null;
                 }
             }
         }
@@ -51,32 +51,32 @@ final class NameAddrScan {
             uriEnd = semi < 0 ? ve : semi;
             paramsFrom = uriEnd;
         }
-        String user = uriUser(a, ByteText.skipWs(a, uriStart, uriEnd), ByteText.trimEnd(a, uriStart, uriEnd));
-        String tag = ParamScan.param(a, paramsFrom, ve, ParamScan.TAG);
+        String user = uriUser(scan.cache, a, ByteText.skipWs(a, uriStart, uriEnd), ByteText.trimEnd(a, uriStart, uriEnd));
+        long tag = ParamScan.paramRange(a, paramsFrom, ve, ParamScan.TAG);
         if (from) {
             scan.fromDisplay = display == null || display.isEmpty() ? null : display;
             scan.fromUser = user;
-            scan.fromTag = tag;
+            scan.key(SipSummary.FROM_TAG, tag);
         } else {
             scan.toUser = user;
-            scan.toTag = tag;
+            scan.key(SipSummary.TO_TAG, tag);
         }
     }
 
     /** User part of a sip/sips URI, the number of a tel URI, else the whole URI. */
-    static String uriUser(byte[] a, int s, int e) {
+    static String uriUser(TextCache cache, byte[] a, int s, int e) {
         if (s >= e) {
             return null;
         }
         int colon = ByteText.indexOf(a, (byte) ':', s, e);
         if (colon < 0) {
-            return ByteText.text(a, s, e);
+            return TextCache.text(cache, a, s, e);
         }
         int schemeLength = colon - s;
         if (schemeLength == 3 && ByteText.lower(a, s) == 't' && ByteText.lower(a, s + 1) == 'e'
                 && ByteText.lower(a, s + 2) == 'l') {
             int semi = ByteText.indexOf(a, (byte) ';', colon + 1, e);
-            return ByteText.text(a, colon + 1, semi < 0 ? e : semi);
+            return TextCache.text(cache, a, colon + 1, semi < 0 ? e : semi);
         }
         int at = -1;
         for (int i = colon + 1; i < e; i++) {
@@ -90,9 +90,9 @@ final class NameAddrScan {
             }
         }
         if (at < 0) {
-            return ByteText.text(a, s, e);
+            return TextCache.text(cache, a, s, e);
         }
         int ue = ByteText.indexOf(a, (byte) ':', colon + 1, at);
-        return ByteText.text(a, colon + 1, ue < 0 ? at : ue);
+        return TextCache.text(cache, a, colon + 1, ue < 0 ? at : ue);
     }
 }

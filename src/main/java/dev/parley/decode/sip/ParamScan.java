@@ -24,7 +24,16 @@ final class ParamScan {
      * Value of ";name=value" in [from, to) of {@code a} ({@code name} lower case, matched case-insensitively), "" for
      * a flag, null when absent.
      */
-    static String param(byte[] a, int from, int to, byte[] name) {
+    static String param(TextCache cache, byte[] a, int from, int to, byte[] name) {
+        long range = paramRange(a, from, to, name);
+        return range < 0 ? null : TextCache.text(cache, a, (int) (range >>> 32), (int) range);
+    }
+
+    /**
+     * Where the value of ";name=value" is in {@code a}: start in the high and end in the low 32 bits (inside the
+     * quotes of a quoted value; an empty range for a flag), or -1 when absent.
+     */
+    static long paramRange(byte[] a, int from, int to, byte[] name) {
         int p = from;
         while ((p = StartLine.indexOf(a, (byte) ';', p, to, to)) < to) {
             int q = ByteText.skipWsFold(a, p + 1, to);
@@ -35,24 +44,28 @@ final class ParamScan {
             if (k == name.length) {
                 int r = ByteText.skipWsFold(a, q + k, to);
                 if (r >= to || a[r] == ';' || a[r] == ',') {
-                    return "";
+                    return range(r, r);
                 }
                 if (a[r] == '=') {
                     int vs = ByteText.skipWsFold(a, r + 1, to);
                     if (vs < to && a[vs] == '"') {
                         int ve = ByteText.indexOf(a, (byte) '"', vs + 1, to);
-                        return ByteText.text(a, vs + 1, ve < 0 ? to : ve);
+                        return range(vs + 1, ve < 0 ? to : ve);
                     }
                     int ve = vs;
                     while (ve < to && !PARAM_END[a[ve] & 0xff]) {
                         ve++;
                     }
-                    return ByteText.text(a, vs, ve);
+                    return range(vs, Math.max(vs, ve));
                 }
             }
             p++;
         }
-        return null;
+        return -1;
+    }
+
+    private static long range(int start, int end) {
+        return (long) start << 32 | end;
     }
 
     /** The "expires" parameter of the first Contact in [vs, ve), or -1 when absent or invalid. */
@@ -63,7 +76,7 @@ final class ParamScan {
         }
         int from = gt < 0 ? vs : gt + 1;
         int comma = ByteText.indexOf(a, (byte) ',', from, ve);
-        String v = param(a, from, comma < 0 ? ve : comma, EXPIRES);
+        String v = param(null, a, from, comma < 0 ? ve : comma, EXPIRES);
         if (v == null) {
             return -1;
         }

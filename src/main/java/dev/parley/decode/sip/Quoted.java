@@ -9,6 +9,11 @@ final class Quoted {
 
     /** The text of a quoted string's inside [s, e), with backslash escapes resolved. */
     static String unquote(byte[] a, int s, int e) {
+        return unquote(null, a, s, e);
+    }
+
+    /** {@link #unquote(byte[], int, int)}, taking an unescaped text from {@code cache} when there is one. */
+    static String unquote(TextCache cache, byte[] a, int s, int e) {
         boolean escaped = false;
         for (int i = s; i < e; i++) {
             if (a[i] == '\\' || a[i] == '\r' || a[i] == '\n') {
@@ -17,7 +22,7 @@ final class Quoted {
             }
         }
         if (!escaped) {
-            return new String(a, s, e - s, StandardCharsets.UTF_8);
+            return TextCache.text(cache, a, s, e);
         }
         byte[] out = new byte[e - s];
         int n = 0;

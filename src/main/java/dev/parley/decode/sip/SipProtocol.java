@@ -17,6 +17,7 @@ public final class SipProtocol implements ProtocolPlugin {
     private final SipListener listener;
     private final AnomalySink anomalies;
     private final boolean keepBytes;
+    private final SipScanner scanner = new SipScanner();
 
     /**
      * @param keepBytes keep each message's bytes in its event (tests, small files); otherwise views re-read them
@@ -51,12 +52,13 @@ public final class SipProtocol implements ProtocolPlugin {
 
     /** Scans one complete message and hands it on; bytes that turn out not to be SIP are dropped silently. */
     void emit(Flow flow, Bytes message, Origin origin, long frame, long timestampNanos) {
-        SipSummary summary = SipScanner.scan(message, frame);
+        SipSummary summary = scanner.scanMessage(message, frame);
         if (summary == null) {
             return;
         }
-        for (var a : summary.anomalies()) {
-            anomalies.report(a);
+        java.util.List<dev.parley.decode.Anomaly> found = summary.anomalies();
+        for (int i = 0; i < found.size(); i++) { // indexed: no iterator per message
+            anomalies.report(found.get(i));
         }
         byte[] bytes = keepBytes ? message.toArray() : null;
         listener.sip(new SipEvent(summary, flow, frame, timestampNanos, origin, bytes));

@@ -19,7 +19,14 @@ public final class SipScanner {
     static final int PREVIEW = 200;
     static final int MAX_LINE = 16 * 1024;
 
-    private SipScanner() {
+    /** The reused scan state and value cache of a scanner instance (one per loading thread). */
+    private final HeaderScan reused = new HeaderScan(new TextCache());
+
+    /**
+     * A scanner for one thread: it reuses its scan state and hands out the same String for values it saw recently
+     * (see {@link TextCache}), which is what a load wants. Not thread-safe; {@link #scan} is the stateless form.
+     */
+    public SipScanner() {
     }
 
     /** True when the payload starts (after CR/LF keep-alives, or a little junk before a known method) with a SIP start line. */
@@ -51,6 +58,15 @@ public final class SipScanner {
      * @return the key fields, or null when the bytes do not start with a SIP start line (callers count "not SIP")
      */
     public static SipSummary scan(Bytes message, long frame) {
+        return scan(message, frame, new HeaderScan(null));
+    }
+
+    /** {@link #scan(Bytes, long)} with this scanner's reused state and value cache. */
+    public SipSummary scanMessage(Bytes message, long frame) {
+        return scan(message, frame, reused);
+    }
+
+    private static SipSummary scan(Bytes message, long frame, HeaderScan scan) {
         byte[] a = message.array();
         int base = message.offset();
         int end = base + message.length();
@@ -61,7 +77,7 @@ public final class SipScanner {
         // the start line is read once: status line, or a request with a registered method (the common cases) ...
         int lf = StartLine.lineEnd(a, p, end);
         int e = StartLine.trimCr(a, p, lf);
-        HeaderScan scan = new HeaderScan(a, base, end, frame);
+        scan.reset(a, base, end, frame);
         if (StartLine.isStatusLine(a, p, e)) {
             scan.statusLine(p, e);
         } else {

@@ -1,6 +1,7 @@
 package dev.parley.decode.sip;
 
 import dev.parley.decode.Anomaly;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -12,15 +13,11 @@ import java.util.List;
  * @param statusCode     response status (100..699), -1 for a request
  * @param reasonPhrase   response reason phrase, null for a request
  * @param requestUri     Request-URI text, null for a response
- * @param callId         Call-ID (compact form i), null when missing
- * @param fromTag        tag parameter of From
- * @param toTag          tag parameter of To
  * @param fromUser       user part of the From URI (or the whole URI when it has no user part)
  * @param toUser         user part of the To URI
  * @param fromDisplay    display name of From, unquoted
  * @param cseq           CSeq number
  * @param cseqMethod     CSeq method
- * @param branch         branch parameter of the top Via
  * @param viaTransport   transport named by the top Via (UDP, TCP, TLS, SCTP, WS, WSS), upper case
  * @param contentType    media type of the body, lower case, without parameters
  * @param contentLength  declared Content-Length, -1 when absent or invalid
@@ -33,14 +30,114 @@ import java.util.List;
  * @param event          event package of the Event header (compact o), without parameters, e.g. "presence"
  * @param subscriptionState value of Subscription-State without parameters: "active", "pending", "terminated"
  * @param anomalies      problems found while scanning (never thrown)
+ * @param keys           the Call-ID, From tag, To tag and top Via branch, packed (see {@link #keyOffset}): values
+ *                       unique to a call or a transaction travel as bytes, so the load makes no String for them and
+ *                       the correlator matches and stores them from the bytes; {@link #callId()} and friends decode
+ *                       them on demand
  */
 public record SipSummary(
         boolean request, String method, int statusCode, String reasonPhrase, String requestUri,
-        String callId, String fromTag, String toTag, String fromUser, String toUser, String fromDisplay,
-        long cseq, String cseqMethod, String branch, String viaTransport,
+        String fromUser, String toUser, String fromDisplay,
+        long cseq, String cseqMethod, String viaTransport,
         String contentType, int contentLength, int bodyLength,
         int expires, String reason, String correlationId, String userAgent, String textPreview,
-        String event, String subscriptionState, List<Anomaly> anomalies) {
+        String event, String subscriptionState, List<Anomaly> anomalies, byte[] keys) {
+
+    /** Which packed key: the Call-ID, the From tag, the To tag, the top Via branch. */
+    public static final int CALL_ID = 0;
+    public static final int FROM_TAG = 1;
+    public static final int TO_TAG = 2;
+    public static final int BRANCH = 3;
+    private static final int KEYS = 4;
+    private static final int HEADER = 4 * KEYS;
+
+    /** A summary from String values (tests, tools): the same as the scanner's, keys packed here. */
+    public static SipSummary of(
+            boolean request, String method, int statusCode, String reasonPhrase, String requestUri,
+            String callId, String fromTag, String toTag, String fromUser, String toUser, String fromDisplay,
+            long cseq, String cseqMethod, String branch, String viaTransport,
+            String contentType, int contentLength, int bodyLength,
+            int expires, String reason, String correlationId, String userAgent, String textPreview,
+            String event, String subscriptionState, List<Anomaly> anomalies) {
+        return new SipSummary(request, method, statusCode, reasonPhrase, requestUri, fromUser, toUser, fromDisplay,
+                cseq, cseqMethod, viaTransport, contentType, contentLength, bodyLength, expires, reason,
+                correlationId, userAgent, textPreview, event, subscriptionState, anomalies,
+                packKeys(callId, fromTag, toTag, branch));
+    }
+
+    /** Packs the four keys: four big-endian lengths (-1 for an absent key), then the UTF-8 bytes in order. */
+    static byte[] packKeys(String callId, String fromTag, String toTag, String branch) {
+        byte[][] parts = new byte[KEYS][];
+        String[] values = {callId, fromTag, toTag, branch};
+        int total = HEADER;
+        for (int i = 0; i < KEYS; i++) {
+            parts[i] = values[i] == null ? null : values[i].getBytes(StandardCharsets.UTF_8);
+            total += parts[i] == null ? 0 : parts[i].length;
+        }
+        byte[] keys = new byte[total];
+        int at = HEADER;
+        for (int i = 0; i < KEYS; i++) {
+            int n = parts[i] == null ? -1 : parts[i].length;
+            putInt(keys, 4 * i, n);
+            if (n > 0) {
+                System.arraycopy(parts[i], 0, keys, at, n);
+                at += n;
+            }
+        }
+        return keys;
+    }
+
+    static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
+    }
+
+    static int keysHeaderLength() {
+        return HEADER;
+    }
+
+    /** Length in bytes of key {@code which} in {@link #keys}, -1 when the message has none. */
+    public int keyLength(int which) {
+        byte[] b = keys;
+        int at = 4 * which;
+        return (b[at] << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+    }
+
+    /** Where key {@code which} starts in {@link #keys}. */
+    public int keyOffset(int which) {
+        int at = HEADER;
+        for (int i = 0; i < which; i++) {
+            at += Math.max(0, keyLength(i));
+        }
+        return at;
+    }
+
+    private String key(int which) {
+        int n = keyLength(which);
+        return n < 0 ? null : new String(keys, keyOffset(which), n, StandardCharsets.UTF_8);
+    }
+
+    /** Call-ID (compact form i), null when missing; decoded on each call. */
+    public String callId() {
+        return key(CALL_ID);
+    }
+
+    /** Tag parameter of From, null when absent. */
+    public String fromTag() {
+        return key(FROM_TAG);
+    }
+
+    /** Tag parameter of To, null when absent. */
+    public String toTag() {
+        return key(TO_TAG);
+    }
+
+    /** Branch parameter of the top Via, null when absent. */
+    public String branch() {
+        return key(BRANCH);
+    }
 
     public boolean isResponse() {
         return !request;

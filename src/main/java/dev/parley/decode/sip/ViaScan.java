@@ -40,6 +40,6 @@ final class ViaScan {
                 paramsFrom = te; // no ';' before: the branch search can start here
             }
         }
-        scan.branch = ParamScan.param(a, paramsFrom, comma, ParamScan.BRANCH);
+        scan.key(SipSummary.BRANCH, ParamScan.paramRange(a, paramsFrom, comma, ParamScan.BRANCH));
     }
 }

@@ -3,7 +3,7 @@ package dev.parley.decode.tcp;
 import dev.parley.decode.Anomaly;
 import dev.parley.decode.AnomalySink;
 import dev.parley.decode.Bytes;
-import dev.parley.decode.Endpoint;
+import dev.parley.decode.FlowCache;
 import dev.parley.decode.Flow;
 import dev.parley.decode.IpAddress;
 import dev.parley.decode.Limits;
@@ -40,6 +40,7 @@ public final class TcpReassembler {
     private final TransportListener out;
     private final AnomalySink anomalies;
     private final Map<Flow, Connection> connections = new HashMap<>();
+    private final FlowCache flows = new FlowCache();
     // Reused to join a segment with the buffered ones that follow it into one delivery.
     private byte[] joinBuffer = new byte[4096];
 
@@ -57,7 +58,7 @@ public final class TcpReassembler {
                     "TCP header unusable (" + segment.length() + " bytes, data offset " + headerLength + ")"));
             return;
         }
-        Flow flow = new Flow(Transport.TCP, new Endpoint(src, segment.u16(0)), new Endpoint(dst, segment.u16(2)));
+        Flow flow = flows.flow(Transport.TCP, src, segment.u16(0), dst, segment.u16(2));
         Flow canonical = flow.canonical();
         Connection connection = connections.get(canonical);
         if (connection == null) {

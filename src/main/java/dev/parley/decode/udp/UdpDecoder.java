@@ -3,8 +3,8 @@ package dev.parley.decode.udp;
 import dev.parley.decode.Anomaly;
 import dev.parley.decode.AnomalySink;
 import dev.parley.decode.Bytes;
-import dev.parley.decode.Endpoint;
 import dev.parley.decode.Flow;
+import dev.parley.decode.FlowCache;
 import dev.parley.decode.IpAddress;
 import dev.parley.decode.Transport;
 import dev.parley.decode.TransportListener;
@@ -16,6 +16,7 @@ public final class UdpDecoder {
     private final TransportListener out;
     private final AnomalySink anomalies;
     private final IpDecoder tunnels;
+    private final FlowCache flows = new FlowCache();
 
     public UdpDecoder(TransportListener out, AnomalySink anomalies, IpDecoder tunnels) {
         this.out = out;
@@ -43,7 +44,7 @@ public final class UdpDecoder {
                 && tunnels.decodeGtpU(payload, ctx, depth)) {
             return;
         }
-        Flow flow = new Flow(Transport.UDP, new Endpoint(src, srcPort), new Endpoint(dst, dstPort));
+        Flow flow = flows.flow(Transport.UDP, src, srcPort, dst, dstPort);
         out.datagram(flow, payload, ctx.origin(payload), ctx.frame(), ctx.timestampNanos());
     }
 }

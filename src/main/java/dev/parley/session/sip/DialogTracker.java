@@ -16,7 +16,8 @@ final class DialogTracker {
                        SipTransaction tx) {
         String method = request ? requestMethod : cseqMethod;
         long t = m.timestampNanos();
-        if (fromTag != null && toTag != null && method != null) {
+        // slot 0: no tag; the texts are only given for tags past the slots (see TagSlots)
+        if (fromSlot != 0 && toSlot != 0 && method != null) {
             SipDialog d = find(session, fromSlot, fromTag, toSlot, toTag);
             if (d == null) {
                 if (request && livesInDialog(method)) { // the capture joined the dialog late
@@ -60,7 +61,9 @@ final class DialogTracker {
     }
 
     private static SipDialog find(SipSession session, int fromSlot, String fromTag, int toSlot, String toTag) {
-        for (SipDialog d : session.dialogs) {
+        java.util.List<SipDialog> dialogs = session.dialogs;
+        for (int i = 0; i < dialogs.size(); i++) { // indexed: no iterator per message
+            SipDialog d = dialogs.get(i);
             if (d.matches(fromSlot, fromTag, toSlot, toTag)) {
                 return d;
             }

@@ -52,6 +52,23 @@ final class SessionIndex {
         }
     }
 
+    /** {@link #get(String)} of the Call-ID in {@code a[off, off+len)} (UTF-8), without making its String. */
+    SipSession get(byte[] a, int off, int len) {
+        int h = StringPool.hash(a, off, len);
+        h ^= h >>> 16;
+        int mask = slots.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            int pos = slots[i] - 1;
+            if (pos < 0) {
+                return null;
+            }
+            SipSession s = order[pos];
+            if (pool.matches(s.callIdId(), a, off, len)) {
+                return s;
+            }
+        }
+    }
+
     void add(SipSession s) {
         if (end == order.length) {
             if (live < end / 2) {

@@ -35,9 +35,6 @@ public final class SipCorrelator {
     private final Interner people = new Interner(1 << 16);
     private final MessageTable table = new MessageTable();
     private final SessionIndex sessions = new SessionIndex(table.pool);
-    /** One Flow object per distinct flow: messages and resend state point at it instead of per-packet copies. */
-    private final Map<dev.parley.decode.Flow, dev.parley.decode.Flow> flows = new HashMap<>();
-    private static final int MAX_SHARED_FLOWS = 1 << 20;
     /** Capture time after which a quiet Call-ID is settled (RFC 3261 timers end within 64*T1 = 32 s). */
     static final long SETTLE_AFTER_NANOS = 300_000_000_000L;
     private static final int SETTLE_EVERY = 1 << 15;
@@ -63,12 +60,11 @@ public final class SipCorrelator {
 
     /** Adds the next message in capture order. */
     public void accept(SipEvent e) {
-        e = withSharedFlow(e);
         SipSummary s = e.sip();
         int index = messages++;
         count(s);
-        String callId = s.callId();
-        if (callId == null) {
+        int callIdLength = s.keyLength(SipSummary.CALL_ID);
+        if (callIdLength < 0) {
             withoutCallId++;
             if (noCallIdResend.isResent(e.flow(), s.request(), s.cseq(), s.cseqMethod(), s.statusCode())) {
                 resent++;
@@ -78,12 +74,16 @@ public final class SipCorrelator {
                     s.reasonPhrase(), s.cseqMethod(), s.hasSdp(), false, null, 0, null, 0, null, e.bytes());
             return;
         }
-        SipSession session = sessions.get(callId);
+        byte[] keys = s.keys();
+        int callIdAt = s.keyOffset(SipSummary.CALL_ID);
+        SipSession session = sessions.get(keys, callIdAt, callIdLength);
         if (session == null) {
-            session = new SipSession(callId, table);
+            session = new SipSession(keys, callIdAt, callIdLength, table);
             sessions.add(session);
             callIds++;
-            linkAwaiting(session, callId);
+            if (!awaitingLeg.isEmpty()) {
+                linkAwaiting(session, session.callId());
+            }
             evictIfNeeded();
         }
         if ((index & (SETTLE_EVERY - 1)) == SETTLE_EVERY - 1) {
@@ -111,19 +111,6 @@ public final class SipCorrelator {
                 s.settleOnce();
             }
         }
-    }
-
-    private SipEvent withSharedFlow(SipEvent e) {
-        dev.parley.decode.Flow shared = flows.get(e.flow());
-        if (shared == null) {
-            if (flows.size() >= MAX_SHARED_FLOWS) {
-                return e;
-            }
-            flows.put(e.flow(), e.flow());
-            return e;
-        }
-        return shared == e.flow() ? e
-                : new SipEvent(e.sip(), shared, e.frame(), e.timestampNanos(), e.origin(), e.bytes());
     }
 
     /** End of capture: marks calls still open; their state stays as last seen (see {@link SipCall}). */

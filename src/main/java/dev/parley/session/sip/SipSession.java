@@ -51,6 +51,12 @@ public final class SipSession {
         this.table = table;
     }
 
+    /** A session for the Call-ID in {@code a[off, off+len)}, packed into the pool straight from the bytes. */
+    SipSession(byte[] a, int off, int len, MessageTable table) {
+        this.callId = table.pool.add(a, off, len);
+        this.table = table;
+    }
+
     int callIdId() {
         return callId;
     }
@@ -104,8 +110,11 @@ public final class SipSession {
 
         boolean ackOfFailure = false;
         SipTransaction tx = null;
+        byte[] keys = s.keys();
+        int branchAt = s.keyOffset(SipSummary.BRANCH);
+        int branchLength = s.keyLength(SipSummary.BRANCH);
         if (request && "ACK".equals(method)) {
-            SipTransaction invite = live.transactions.find(s.branch(), s.cseq(), "INVITE");
+            SipTransaction invite = live.transactions.find(keys, branchAt, branchLength, s.cseq(), "INVITE");
             if (invite != null && invite.finalStatus() >= 300) {
                 tx = invite;
                 ackOfFailure = true;
@@ -113,17 +122,20 @@ public final class SipSession {
         }
         if (tx == null) {
             String txMethod = request || cseqMethod == null ? method : cseqMethod;
-            tx = live.transactions.find(s.branch(), s.cseq(), txMethod);
+            tx = live.transactions.find(keys, branchAt, branchLength, s.cseq(), txMethod);
             if (tx == null) {
-                tx = live.transactions.create(s.branch(), s.cseq(), txMethod);
+                tx = live.transactions.create(keys, branchAt, branchLength, s.cseq(), txMethod);
                 lastTx = tx;
             }
         }
-        int fromSlot = slot(s.fromTag());
-        int toSlot = slot(s.toTag());
+        int fromSlot = slot(keys, s.keyOffset(SipSummary.FROM_TAG), s.keyLength(SipSummary.FROM_TAG));
+        int toSlot = slot(keys, s.keyOffset(SipSummary.TO_TAG), s.keyLength(SipSummary.TO_TAG));
+        // tags as text only past the slots (TAG_OVERFLOW): the common case makes no String
+        String fromText = fromSlot == MessageTable.TAG_OVERFLOW ? s.fromTag() : null;
+        String toText = toSlot == MessageTable.TAG_OVERFLOW ? s.toTag() : null;
         int row = table.add(e.frame(), t, live.share(e.flow()), e.origin(), request, methodId, method, s.statusCode(),
-                reasonId, s.reasonPhrase(), cseqMethodId, cseqMethod, s.hasSdp(), resent, tx, fromSlot, s.fromTag(),
-                toSlot, s.toTag(), e.bytes());
+                reasonId, s.reasonPhrase(), cseqMethodId, cseqMethod, s.hasSdp(), resent, tx, fromSlot, fromText,
+                toSlot, toText, e.bytes());
         if (ackOfFailure) {
             tx.addAck(row);
         } else {
@@ -139,19 +151,19 @@ public final class SipSession {
         lastNanos = Math.max(lastNanos, t);
         noteFields(s, request, method, cseqMethod, in, people);
         SipMessageRef m = new SipMessageRef(this, row);
-        DialogTracker.update(this, m, row, fromSlot, s.fromTag(), toSlot, s.toTag(), request, method, cseqMethod,
+        DialogTracker.update(this, m, row, fromSlot, fromText, toSlot, toText, request, method, cseqMethod,
                 s.statusCode(), tx);
         SessionViews.update(this, m, s, people);
         return row;
     }
 
     /** The tag's slot in this session (0 for none), adding it when new; past the slots, TAG_OVERFLOW. */
-    private int slot(String tag) {
-        if (tag == null) {
+    private int slot(byte[] a, int off, int len) {
+        if (len < 0) {
             return 0;
         }
         for (int i = 0; i < tagCount; i++) {
-            if (table.pool.matches(tags[i], tag)) {
+            if (table.pool.matches(tags[i], a, off, len)) {
                 return i + 1;
             }
         }
@@ -161,7 +173,7 @@ public final class SipSession {
         if (tagCount == tags.length) {
             tags = Arrays.copyOf(tags, tagCount * 2 + 2);
         }
-        tags[tagCount++] = table.pool.add(tag);
+        tags[tagCount++] = table.pool.add(a, off, len);
         return tagCount;
     }
 

@@ -26,9 +26,10 @@ public final class SipTransaction {
     /** Distinct provisional and further final responses in arrival order, and the ACK of a failure as ~row. */
     private int[] more = EMPTY;
 
-    SipTransaction(SipSession session, String branch, long cseq, String method) {
+    /** @param branch the branch's string pool id (0: none) */
+    SipTransaction(SipSession session, int branch, long cseq, String method) {
         this.session = session;
-        this.branch = session.table().pool.add(branch);
+        this.branch = branch;
         if (cseq > BIG_CSEQ && cseq <= Integer.MAX_VALUE) {
             this.cseq = (int) cseq;
         } else {
@@ -38,9 +39,10 @@ public final class SipTransaction {
         this.method = method;
     }
 
-    boolean matches(String otherBranch, long otherCseq, String otherMethod) {
+    /** Same CSeq, method and branch (the branch as UTF-8 in {@code a[off, off+len)}, len -1 for none). */
+    boolean matches(byte[] a, int off, int len, long otherCseq, String otherMethod) {
         return cseq() == otherCseq && (method == null ? otherMethod == null : method.equals(otherMethod))
-                && session.table().pool.matches(branch, otherBranch);
+                && session.table().pool.matches(branch, a, off, len);
     }
 
     /**

@@ -92,6 +92,124 @@ final class StringPool {
         return id;
     }
 
+    /**
+     * {@link #add(String)} of the UTF-8 text in {@code a[off, off+len)} without making the String: ASCII text (what
+     * Call-IDs, tags and branches are) is packed straight from the bytes, anything else goes through a String.
+     */
+    int add(byte[] a, int off, int len) {
+        if (len < 0) {
+            return 0;
+        }
+        if (!ascii(a, off, len)) {
+            return add(new String(a, off, len, StandardCharsets.UTF_8));
+        }
+        int from = startsWithCookie(a, off, len) ? C : 0;
+        int rest = len - from;
+        int flags = from > 0 ? COOKIE_FLAG : 0;
+        if (rest >= 2) {
+            if (allHex(a, off + from, off + len, LOWER)) {
+                flags |= LOWER_HEX;
+            } else if (allHex(a, off + from, off + len, UPPER)) {
+                flags |= UPPER_HEX;
+            }
+        }
+        boolean hex = (flags & (LOWER_HEX | UPPER_HEX)) != 0;
+        if (hex && (rest & 1) != 0) {
+            flags |= ODD;
+        }
+        int payload = hex ? (rest + 1) / 2 : rest;
+        if (!room(6 + payload)) {
+            return addWide(new String(a, off, len, StandardCharsets.ISO_8859_1));
+        }
+        byte[] blob = blocks[block];
+        int id = (block << BLOCK_BITS | used) + 1;
+        blob[used++] = (byte) flags;
+        for (int v = payload; ; v >>>= 7) {
+            if (v < 0x80) {
+                blob[used++] = (byte) v;
+                break;
+            }
+            blob[used++] = (byte) (v & 0x7F | 0x80);
+        }
+        int end = off + len;
+        if (hex) {
+            for (int i = off + from; i < end; i += 2) {
+                int hi = Character.digit(a[i], 16);
+                int lo = i + 1 < end ? Character.digit(a[i + 1], 16) : 0;
+                blob[used++] = (byte) (hi << 4 | lo);
+            }
+        } else {
+            System.arraycopy(a, off + from, blob, used, rest);
+            used += rest;
+        }
+        liveEntries[block]++;
+        return id;
+    }
+
+    /** {@link #matches(int, String)} against the UTF-8 text in {@code a[off, off+len)} (len -1: null). */
+    boolean matches(int id, byte[] a, int off, int len) {
+        if (id == 0 || len < 0) {
+            return id == 0 && len < 0;
+        }
+        if (id < 0 || !ascii(a, off, len)) {
+            return matches(id, new String(a, off, len, StandardCharsets.UTF_8));
+        }
+        byte[] blob = blocks[(id - 1) >>> BLOCK_BITS];
+        int at = (id - 1) & OFFSET_MASK;
+        if (length(blob, at) != len) {
+            return false;
+        }
+        int data = payloadAt(blob, at);
+        for (int i = len - 1; i >= 0; i--) { // random parts are at the end
+            if (charAt(blob, at, data, i) != a[off + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The hash {@link String#hashCode} gives the same text, from its UTF-8 bytes. */
+    static int hash(byte[] a, int off, int len) {
+        if (!ascii(a, off, len)) {
+            return new String(a, off, len, StandardCharsets.UTF_8).hashCode();
+        }
+        int h = 0;
+        for (int i = off, end = off + len; i < end; i++) {
+            h = 31 * h + a[i];
+        }
+        return h;
+    }
+
+    private static boolean ascii(byte[] a, int off, int len) {
+        int any = 0;
+        for (int i = off, end = off + len; i < end; i++) {
+            any |= a[i];
+        }
+        return any >= 0;
+    }
+
+    private static boolean startsWithCookie(byte[] a, int off, int len) {
+        if (len < C) {
+            return false;
+        }
+        for (int i = 0; i < C; i++) {
+            if (a[off + i] != COOKIE.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allHex(byte[] a, int from, int to, char[] digits) {
+        for (int i = from; i < to; i++) {
+            int c = a[i];
+            if (!(c >= '0' && c <= '9') && !(c >= digits[10] && c <= digits[15])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private int addWide(String s) {
         wide.add(s);
         return -wide.size();

@@ -30,16 +30,22 @@ final class TransactionIndex {
     }
 
     SipTransaction find(String branch, long cseq, String method) {
+        byte[] b = branch == null ? null : branch.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return find(b, 0, b == null ? -1 : b.length, cseq, method);
+    }
+
+    /** The transaction of the branch in {@code a[off, off+len)} (len -1: none), CSeq number and method, or null. */
+    SipTransaction find(byte[] a, int off, int len, long cseq, String method) {
         Map<TxKey, SipTransaction> index = txIndex;
         if (index != null) {
-            return index.get(new TxKey(branch, cseq, method));
+            return index.get(new TxKey(text(a, off, len), cseq, method));
         }
         MessageTable table = session.table();
         SipTransaction seen = null;
         // newest first; a transaction's messages are mostly adjacent
         for (int i = session.rowCount() - 1; i >= 0; i--) {
             SipTransaction tx = table.transaction(session.row(i));
-            if (tx != seen && tx.matches(branch, cseq, method)) {
+            if (tx != seen && tx.matches(a, off, len, cseq, method)) {
                 return tx;
             }
             seen = tx;
@@ -47,8 +53,9 @@ final class TransactionIndex {
         return null;
     }
 
-    SipTransaction create(String branch, long cseq, String method) {
-        SipTransaction tx = new SipTransaction(session, branch, cseq, method);
+    SipTransaction create(byte[] a, int off, int len, long cseq, String method) {
+        SipTransaction tx = new SipTransaction(session, session.table().pool.add(a, off, len), cseq, method);
+        String branch = txIndex != null || txCount + 1 > LINEAR_TX_SCAN ? text(a, off, len) : null;
         txCount++;
         Map<TxKey, SipTransaction> index = txIndex;
         if (index == null && txCount > LINEAR_TX_SCAN) {
@@ -63,6 +70,10 @@ final class TransactionIndex {
             index.putIfAbsent(new TxKey(branch, cseq, method), tx);
         }
         return tx;
+    }
+
+    private static String text(byte[] a, int off, int len) {
+        return len < 0 ? null : new String(a, off, len, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Distinct transactions of the session's rows, in order of their first message (= order of creation). */

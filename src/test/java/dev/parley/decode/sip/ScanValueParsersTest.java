@@ -14,10 +14,10 @@ class ScanValueParsersTest {
     @Test
     void paramFindsValueFlagQuotedAndAbsent() {
         byte[] a = b("<sip:a@h>;Tag = \"x y\";lr;branch=z9hG4bK1,next");
-        assertThat(ParamScan.param(a, 0, a.length, ParamScan.TAG)).isEqualTo("x y");
-        assertThat(ParamScan.param(a, 0, a.length, new byte[] {'l', 'r'})).isEmpty();
-        assertThat(ParamScan.param(a, 0, a.length, ParamScan.BRANCH)).isEqualTo("z9hG4bK1");
-        assertThat(ParamScan.param(a, 0, a.length, ParamScan.EXPIRES)).isNull();
+        assertThat(ParamScan.param(null, a, 0, a.length, ParamScan.TAG)).isEqualTo("x y");
+        assertThat(ParamScan.param(null, a, 0, a.length, new byte[] {'l', 'r'})).isEmpty();
+        assertThat(ParamScan.param(null, a, 0, a.length, ParamScan.BRANCH)).isEqualTo("z9hG4bK1");
+        assertThat(ParamScan.param(null, a, 0, a.length, ParamScan.EXPIRES)).isNull();
     }
 
     @Test
@@ -31,12 +31,12 @@ class ScanValueParsersTest {
     @Test
     void uriUserOfSipTelAndOtherUris() {
         byte[] sip = b("sips:alice:pw@example.com;transport=tls");
-        assertThat(NameAddrScan.uriUser(sip, 0, sip.length)).isEqualTo("alice");
+        assertThat(NameAddrScan.uriUser(null, sip, 0, sip.length)).isEqualTo("alice");
         byte[] tel = b("TEL:+15551234;phone-context=x");
-        assertThat(NameAddrScan.uriUser(tel, 0, tel.length)).isEqualTo("+15551234");
+        assertThat(NameAddrScan.uriUser(null, tel, 0, tel.length)).isEqualTo("+15551234");
         byte[] host = b("sip:example.com");
-        assertThat(NameAddrScan.uriUser(host, 0, host.length)).isEqualTo("sip:example.com");
-        assertThat(NameAddrScan.uriUser(host, 3, 3)).isNull();
+        assertThat(NameAddrScan.uriUser(null, host, 0, host.length)).isEqualTo("sip:example.com");
+        assertThat(NameAddrScan.uriUser(null, host, 3, 3)).isNull();
     }
 
     @Test

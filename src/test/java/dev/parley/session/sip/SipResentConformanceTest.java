@@ -72,7 +72,7 @@ class SipResentConformanceTest {
         Endpoint dst = new Endpoint(IpAddress.parse(f[4].isEmpty() ? f[5] : f[4]),
                 Integer.parseInt(udp ? f[7] : f[9]));
         boolean request = !f[13].isEmpty();
-        SipSummary s = new SipSummary(request, request ? f[13] : f[12], request ? -1 : Integer.parseInt(f[14]),
+        SipSummary s = SipSummary.of(request, request ? f[13] : f[12], request ? -1 : Integer.parseInt(f[14]),
                 null, null, f[10].isEmpty() ? null : f[10], null, null, null, null, null,
                 f[11].isEmpty() ? -1 : Long.parseLong(f[11]), f[12], null, null, null, -1, 0, -1, null, null, null,
                 null, null, null, List.of());

@@ -171,7 +171,7 @@ final class TestSip {
         }
 
         SipSummary summary() {
-            return new SipSummary(request, method, status, reason, request ? "sip:" + toUser + "@example.org" : null,
+            return SipSummary.of(request, method, status, reason, request ? "sip:" + toUser + "@example.org" : null,
                     callId, fromTag, toTag, fromUser, toUser, fromDisplay, cseq, cseqMethod, branch,
                     transport.name(), contentType, 0, 0, expires, reasonHeader, correlationId, userAgent, text,
                     event, subscriptionState, anomalies);
