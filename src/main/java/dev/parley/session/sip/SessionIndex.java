@@ -1,5 +1,6 @@
 package dev.parley.session.sip;
 
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,18 +39,8 @@ final class SessionIndex {
     }
 
     SipSession get(String callId) {
-        int h = hash(callId);
-        int mask = slots.length - 1;
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            int pos = slots[i] - 1;
-            if (pos < 0) {
-                return null;
-            }
-            SipSession s = order[pos];
-            if (pool.matches(s.callIdId(), callId)) {
-                return s;
-            }
-        }
+        byte[] b = callId.getBytes(StandardCharsets.UTF_8);
+        return get(b, 0, b.length);
     }
 
     /** {@link #get(String)} of the Call-ID in {@code a[off, off+len)} (UTF-8), without making its String. */

@@ -44,29 +44,27 @@ final class StringPool {
             return 0;
         }
         int n = s.length();
+        int max = 0;
         for (int i = 0; i < n; i++) {
-            if (s.charAt(i) > 0xFF) {
-                return addWide(s);
-            }
+            max = Math.max(max, s.charAt(i));
         }
-        int from = s.startsWith(COOKIE) ? C : 0;
-        int rest = n - from;
-        int flags = from > 0 ? COOKIE_FLAG : 0;
-        if (rest >= 2) {
-            if (allHex(s, from, LOWER)) {
-                flags |= LOWER_HEX;
-            } else if (allHex(s, from, UPPER)) {
-                flags |= UPPER_HEX;
-            }
+        if (max < 0x80) {
+            byte[] ascii = s.getBytes(StandardCharsets.ISO_8859_1);
+            return add(ascii, 0, ascii.length);
         }
-        boolean hex = (flags & (LOWER_HEX | UPPER_HEX)) != 0;
-        if (hex && (rest & 1) != 0) {
-            flags |= ODD;
-        }
-        int payload = hex ? (rest + 1) / 2 : rest;
-        if (!room(6 + payload)) {
+        if (max > 0xFF || !room(6 + n)) {
             return addWide(s);
         }
+        int id = entry(0, n); // Latin-1 beyond ASCII: kept as it is
+        byte[] blob = blocks[block];
+        for (int i = 0; i < n; i++) {
+            blob[used++] = (byte) s.charAt(i);
+        }
+        return id;
+    }
+
+    /** Writes an entry's header (flags, payload length) where there is room; the caller writes the payload. */
+    private int entry(int flags, int payload) {
         byte[] blob = blocks[block];
         int id = (block << BLOCK_BITS | used) + 1;
         blob[used++] = (byte) flags;
@@ -76,17 +74,6 @@ final class StringPool {
                 break;
             }
             blob[used++] = (byte) (v & 0x7F | 0x80);
-        }
-        if (hex) {
-            for (int i = from; i < n; i += 2) {
-                int hi = Character.digit(s.charAt(i), 16);
-                int lo = i + 1 < n ? Character.digit(s.charAt(i + 1), 16) : 0;
-                blob[used++] = (byte) (hi << 4 | lo);
-            }
-        } else {
-            for (int i = from; i < n; i++) {
-                blob[used++] = (byte) s.charAt(i);
-            }
         }
         liveEntries[block]++;
         return id;
@@ -121,16 +108,8 @@ final class StringPool {
         if (!room(6 + payload)) {
             return addWide(new String(a, off, len, StandardCharsets.ISO_8859_1));
         }
+        int id = entry(flags, payload);
         byte[] blob = blocks[block];
-        int id = (block << BLOCK_BITS | used) + 1;
-        blob[used++] = (byte) flags;
-        for (int v = payload; ; v >>>= 7) {
-            if (v < 0x80) {
-                blob[used++] = (byte) v;
-                break;
-            }
-            blob[used++] = (byte) (v & 0x7F | 0x80);
-        }
         int end = off + len;
         if (hex) {
             for (int i = off + from; i < end; i += 2) {
@@ -142,7 +121,6 @@ final class StringPool {
             System.arraycopy(a, off + from, blob, used, rest);
             used += rest;
         }
-        liveEntries[block]++;
         return id;
     }
 
@@ -236,16 +214,6 @@ final class StringPool {
         byte[] blob = blocks[block];
         if (used + n > blob.length) {
             blocks[block] = Arrays.copyOf(blob, Math.min(BLOCK, Math.max(used + n, blob.length * 2)));
-        }
-        return true;
-    }
-
-    private static boolean allHex(String s, int from, char[] digits) {
-        for (int i = from; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(c >= '0' && c <= '9') && !(c >= digits[10] && c <= digits[15])) {
-                return false;
-            }
         }
         return true;
     }
