@@ -1,32 +1,74 @@
 package dev.parley.cli;
 
+import dev.parley.capture.file.OriginReader;
+import dev.parley.decode.Anomaly;
+import dev.parley.decode.mime.MimeMessage;
+import dev.parley.decode.pop3.Pop3Exchange;
+import dev.parley.decode.pop3.Pop3Reply;
+import dev.parley.decode.pop3.SaslStep;
 import dev.parley.session.CaptureLoader;
 import dev.parley.session.CaptureModel;
 import dev.parley.session.SessionSummary;
+import dev.parley.session.pop3.Mail;
+import dev.parley.session.pop3.MailboxEntry;
+import dev.parley.session.pop3.Pop3Login;
+import dev.parley.session.pop3.Pop3Session;
+import dev.parley.session.pop3.Pop3StateChange;
 import dev.parley.session.sip.SipCall;
 import dev.parley.session.sip.SipMessageRef;
 import dev.parley.session.sip.SipSession;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** One session's messages in order, with times and deltas, then its timings: {@code tshark -z flow} for one call. */
-@Command(name = "show", description = "Show one call's messages in order with times, and its timings.")
+/**
+ * One session's messages in order, with times and deltas, then its timings: {@code tshark -z flow} for one call, or
+ * for one POP3 session its commands and replies, login, mailbox and mails. Passwords are masked unless asked for.
+ */
+@Command(name = "show", description = "Show one call's messages in order with times, and its timings; or one POP3 "
+        + "session (--pop3 N, N as in summary) with its commands, login, mailbox and mails.")
 final class ShowCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "pcap, pcapng or .gz capture")
     Path file;
 
-    @Option(names = "--call", required = true, paramLabel = "CALL-ID", description = "the Call-ID to show")
-    String callId;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Which which;
+
+    static final class Which {
+        @Option(names = "--call", required = true, paramLabel = "CALL-ID", description = "the Call-ID to show")
+        String callId;
+
+        @Option(names = "--pop3", required = true, paramLabel = "N",
+                description = "the POP3 session to show (1 = the first POP3 session of the capture)")
+        Integer pop3;
+    }
+
+    @Option(names = "--show-passwords", description = "show POP3 passwords and SASL secrets instead of masking them")
+    boolean showPasswords;
 
     @Override
     public Integer call() throws Exception {
         CaptureModel model = new CaptureLoader().load(file);
+        if (which.pop3 != null) {
+            var p = model.pop3().session(which.pop3);
+            if (p == null) {
+                System.err.println("parley: no POP3 session " + which.pop3 + " in " + file + " ("
+                        + model.pop3().sessions().size() + " POP3 sessions)");
+                return 1;
+            }
+            try (var reader = new dev.parley.capture.file.OriginReader(file)) {
+                Pop3Show.print(p, reader, showPasswords, System.out);
+            }
+            return 0;
+        }
+        String callId = which.callId;
         SipSession s = model.sip().session(callId);
         if (s == null) {
             System.err.println("parley: no session with Call-ID " + callId + " in " + file);
@@ -65,6 +107,112 @@ final class ShowCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%s @%.3f  ", sc.state().displayName(), (sc.timestampNanos() - c.startNanos()) / 1e9);
             }
             out.println();
+        }
+    }
+
+    /** The text form of one POP3 session for {@code show --pop3 N}: a ladder in lines, then login, mailbox, mails. */
+    static final class Pop3Show {
+        static final String MASK = "********";
+
+        private Pop3Show() {
+        }
+
+        static void print(Pop3Session s, OriginReader reader, boolean reveal, PrintStream out) throws IOException {
+            out.printf("POP3 session %d  %s -> %s  %s%n", s.index(), s.client(), s.server(), s.outcome());
+            out.printf("start    %s UTC   duration %s s%n", Format.time(s.firstNanos()), Format.seconds(s.durationNanos()));
+            if (s.greeting() != null) {
+                out.printf("greeting %s%n", s.greeting());
+            }
+            out.println();
+            out.printf("%6s  %10s  %9s  %-3s  %s%n", "frame", "time", "reply in", "dir", "line");
+            for (Pop3Exchange e : s.exchanges()) {
+                if (e.command() != null) {
+                    line(out, s, e.command().frame(), e.command().timestampNanos(), "C>S",
+                            commandText(e, reveal), e.responseTimeNanos());
+                }
+                for (SaslStep st : e.sasl()) {
+                    line(out, s, st.frame(), st.timestampNanos(), st.fromServer() ? "S>C" : "C>S",
+                            (st.fromServer() ? "+ " + st.text() : (reveal || st.cancel() ? st.text() : MASK)) + "  (SASL)",
+                            -1);
+                }
+                Pop3Reply r = e.reply();
+                if (r != null) {
+                    String text = r.status().wire() + (r.text().isEmpty() ? "" : " " + r.text());
+                    if (r.body() != null) {
+                        text += "  [" + r.body().lineCount() + " lines, " + r.body().octets() + " octets"
+                                + (r.body().complete() ? "" : ", incomplete") + "]";
+                    }
+                    line(out, s, r.frame(), r.timestampNanos(), "S>C", (e.greeting() ? "(greeting) " : "") + text, -1);
+                } else if (e.command() != null) {
+                    out.printf("%6s  %10s  %9s  %-3s  %s%n", "", "", "", "", "(no reply)");
+                }
+            }
+            out.println();
+            out.print("states   ");
+            for (Pop3StateChange c : s.timeline()) {
+                out.printf(Locale.ROOT, "%s @%.3f (frame %d)  ", c.state(), (c.timestampNanos() - s.firstNanos()) / 1e9,
+                        c.frame());
+            }
+            out.println();
+            for (Pop3Login l : s.logins()) {
+                out.printf("login    %s user %s: %s%s%n", l.method().displayName(), Format.orDash(l.user()), l.result(),
+                        l.password() == null ? "" : " (password " + (reveal ? l.password() : MASK) + ")");
+            }
+            if (!s.capabilities().isEmpty()) {
+                out.println("capa     " + String.join(", ", s.capabilities()));
+            }
+            if (s.maildropMessages() >= 0) {
+                out.printf("maildrop %d messages, %d octets (STAT)%n", s.maildropMessages(), s.maildropOctets());
+            }
+            if (!s.mailbox().isEmpty()) {
+                out.printf("%n%6s  %10s  %-24s  %s%n", "msg", "size", "uid", "");
+                for (MailboxEntry m : s.mailbox()) {
+                    out.printf("%6d  %10s  %-24s  %s%s%n", m.number(), m.size() < 0 ? "-" : Long.toString(m.size()),
+                            Format.orDash(m.uid()), m.retrieved() ? "retrieved " : "", m.deleted() ? "deleted" : "");
+                }
+                out.println(s.deletionsCommitted() ? "deletions committed (QUIT in TRANSACTION)"
+                        : s.deleted().isEmpty() ? "" : "deletions NOT committed (no QUIT +OK in TRANSACTION)");
+            }
+            if (!s.mails().isEmpty()) {
+                out.println();
+                out.println("mails");
+                for (Mail m : s.mails()) {
+                    MimeMessage mime = m.mime(reader);
+                    out.printf("  #%d %s %d octets%s, frames %d-%d: %s  (from %s, %d attachments)%n", m.number(),
+                            m.partial() ? "TOP " + m.topLines() : "RETR", m.size(), m.complete() ? "" : " INCOMPLETE",
+                            m.frame(), m.lastFrame(), Format.orDash(mime.subject()), Format.orDash(mime.from()),
+                            mime.attachments().size());
+                }
+            }
+            if (!s.anomalies().isEmpty()) {
+                out.println();
+                out.println("anomalies");
+                for (Anomaly a : s.anomalies()) {
+                    out.println("  " + a);
+                }
+            }
+        }
+
+        private static void line(PrintStream out, Pop3Session s, long frame, long nanos, String dir, String text,
+                                 long responseNanos) {
+            out.printf(Locale.ROOT, "%6d  %10.6f  %9s  %-3s  %s%n", frame, (nanos - s.firstNanos()) / 1e9,
+                    responseNanos < 0 ? "" : Format.seconds(responseNanos), dir, text);
+        }
+
+        /** The command line with secrets masked: PASS's argument, APOP's digest, an AUTH initial response. */
+        private static String commandText(Pop3Exchange e, boolean reveal) {
+            String verb = e.command().rawVerb();
+            String arg = e.command().argument();
+            if (!reveal) {
+                String v = e.command().verb();
+                if (v.equals("PASS")) {
+                    arg = MASK;
+                } else if (v.equals("APOP") || v.equals("AUTH")) {
+                    String[] a = e.command().arguments();
+                    arg = a.length > 1 ? a[0] + " " + MASK : arg;
+                }
+            }
+            return arg.isEmpty() ? verb : verb + " " + arg;
         }
     }
 }

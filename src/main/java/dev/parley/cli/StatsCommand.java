@@ -3,6 +3,7 @@ package dev.parley.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.parley.session.CaptureLoader;
 import dev.parley.session.CaptureModel;
+import dev.parley.session.pop3.Pop3Statistics;
 import dev.parley.session.sip.SipStatistics;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -45,11 +46,13 @@ final class StatsCommand implements Callable<Integer> {
             Json.counts(g, "methods", s.methods());
             Json.counts(g, "status_codes", s.statusCodes());
             g.writeEndObject();
+            Pop3Statistics p = model.pop3().statistics();
             g.writeObjectFieldStart("pop3");
-            g.writeNumberField("sessions", 0);
-            g.writeObjectFieldStart("commands");
-            g.writeEndObject();
-            g.writeNumberField("mails", 0);
+            g.writeNumberField("sessions", p.sessions());
+            Json.counts(g, "commands", p.commands());
+            g.writeNumberField("requests", p.requests());
+            g.writeNumberField("replies", p.replies());
+            g.writeNumberField("mails", p.mails());
             g.writeEndObject();
             Json.counts(g, "anomalies", model.anomalies().counts());
             g.writeEndObject();
@@ -75,6 +78,14 @@ final class StatsCommand implements Callable<Integer> {
         out.println("* List of SIP Request methods");
         for (Map.Entry<String, Long> e : s.methods().entrySet()) {
             out.printf("  %-15s : %5d Packets%n", e.getKey(), e.getValue());
+        }
+        out.println();
+        Pop3Statistics p = model.pop3().statistics();
+        out.println("POP3 sessions: " + p.sessions() + ", requests: " + p.requests() + ", replies: " + p.replies()
+                + ", mails: " + p.mails());
+        out.println("* List of POP3 commands (SASL continuation lines are not commands)");
+        for (Map.Entry<String, Long> e : p.commands().entrySet()) {
+            out.printf("  %-15s : %5d%n", e.getKey(), e.getValue());
         }
         out.println();
         out.println("* Anomalies: " + model.anomalies().total());

@@ -1,2 +1,2 @@
-/** Headless command line (picocli): summary, show, stats, bench. */
+/** Headless command line (picocli): summary, show, stats, bench, export-mails. */
 package dev.parley.cli;

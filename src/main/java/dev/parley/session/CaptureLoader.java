@@ -6,8 +6,10 @@ import dev.parley.capture.file.CaptureFiles;
 import dev.parley.decode.Limits;
 import dev.parley.decode.ProtocolRegistry;
 import dev.parley.decode.link.FrameDecoder;
+import dev.parley.decode.pop3.Pop3Protocol;
 import dev.parley.decode.sip.SipProtocol;
 import dev.parley.decode.ws.WebSocketSipProtocol;
+import dev.parley.session.pop3.Pop3Sessions;
 import dev.parley.session.sip.SipCorrelator;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,7 +17,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Reads a capture into a {@link CaptureModel}: frames -> network layers -> protocol registry -> SIP correlator.
+ * Reads a capture into a {@link CaptureModel}: frames -> network layers -> protocol registry -> SIP correlator
+ * (on its own thread) and POP3 sessions (built on the loading thread: POP3 traffic is small).
  * The one load path for files (and later the live spool file).
  */
 public final class CaptureLoader {
@@ -49,6 +52,7 @@ public final class CaptureLoader {
     public CaptureModel load(Path file, LoadProgress progress, BooleanSupplier cancelled) throws IOException {
         AnomalyLog anomalies = new AnomalyLog();
         SipCorrelator sip = new SipCorrelator(limits);
+        Pop3Sessions pop3 = new Pop3Sessions();
         long frames = 0;
         long first = 0;
         long last = 0;
@@ -56,8 +60,11 @@ public final class CaptureLoader {
         try (SipEventPipe pipe = new SipEventPipe(sip, progress, file.getFileName().toString());
              FrameSource source = CaptureFiles.open(file)) {
             SipProtocol sipProtocol = new SipProtocol(limits, pipe, anomalies, keepBytes);
+            // POP3 last: SIP datagrams match before it is asked, and it answers "no" to any datagram at once.
+            Pop3Protocol pop3Protocol = new Pop3Protocol(limits, pop3, anomalies, keepBytes);
             ProtocolRegistry registry = new ProtocolRegistry(
-                    List.of(sipProtocol, new WebSocketSipProtocol(sipProtocol, limits, anomalies)), anomalies);
+                    List.of(sipProtocol, new WebSocketSipProtocol(sipProtocol, limits, anomalies), pop3Protocol),
+                    anomalies);
             FrameDecoder decoder = new FrameDecoder(limits, registry, anomalies);
             long nextProgress = FIRST_PROGRESS;
             Frame f;
@@ -78,9 +85,10 @@ public final class CaptureLoader {
                 }
             }
             decoder.finish();
+            pop3Protocol.finish(frames, last);
             source.anomalies().forEach(anomalies::report);
             pipe.finish(source.position(), source.size(), frames);
         }
-        return new CaptureModel(file, frames, first, last, sip, anomalies, complete);
+        return new CaptureModel(file, frames, first, last, sip, pop3, anomalies, complete);
     }
 }
