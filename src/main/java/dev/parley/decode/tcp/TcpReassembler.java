@@ -12,7 +12,7 @@ import dev.parley.decode.Transport;
 import dev.parley.decode.TransportListener;
 import dev.parley.decode.ip.PacketContext;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -39,7 +39,20 @@ public final class TcpReassembler {
     private final Limits limits;
     private final TransportListener out;
     private final AnomalySink anomalies;
-    private final Map<Flow, Connection> connections = new HashMap<>();
+    /** Followed connections, oldest first: past {@code Limits.maxTcpConnections} the oldest is given up. */
+    private final LinkedHashMap<Flow, Connection> connections = new LinkedHashMap<>();
+    /**
+     * Connections closed both ways, kept a while (bounded) so that late retransmissions and ACKs after the close are
+     * recognised instead of starting a bogus new stream; a capture of a million short connections stays small.
+     */
+    private final Map<Flow, Connection> closed = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Flow, Connection> eldest) {
+            return size() > CLOSED_KEPT;
+        }
+    };
+    private static final int CLOSED_KEPT = 1 << 16;
+    private long givenUp;
     private final FlowCache flows = new FlowCache();
     // Reused to join a segment with the buffered ones that follow it into one delivery.
     private byte[] joinBuffer = new byte[4096];
@@ -62,13 +75,51 @@ public final class TcpReassembler {
         Flow canonical = flow.canonical();
         Connection connection = connections.get(canonical);
         if (connection == null) {
-            connection = new Connection(canonical);
+            connection = closed.get(canonical);
+            if (connection != null && (segment.u8(13) & SYN) == 0) {
+                return; // a late segment of a connection closed both ways
+            }
+            if (connection != null) {
+                closed.remove(canonical); // the ports are used again by a new connection
+            } else {
+                connection = new Connection(canonical);
+            }
             connections.put(canonical, connection);
+            if (connections.size() > limits.maxTcpConnections()) {
+                giveUpOldest(ctx);
+            }
         }
         boolean forward = flow.src().compareTo(flow.dst()) <= 0;
         TcpDirection dir = forward ? connection.forward : connection.backward;
         TcpDirection reverse = forward ? connection.backward : connection.forward;
         process(dir, reverse, segment.u32(4), segment.u8(13), segment.slice(headerLength), ctx);
+        if (connection.forward.closed && connection.backward.closed) {
+            connections.remove(canonical);
+            closed.put(canonical, connection);
+        }
+    }
+
+    /** Past the connection limit: the oldest connection's buffered data is delivered after a gap and it is closed. */
+    private void giveUpOldest(PacketContext ctx) {
+        var eldest = connections.entrySet().iterator();
+        Connection c = eldest.next().getValue();
+        eldest.remove();
+        if (givenUp++ == 0) {
+            anomalies.report(Anomaly.warning("tcp.connections.limit", ctx.frame(), "more than "
+                    + limits.maxTcpConnections() + " TCP connections open at once: the oldest are given up"));
+        }
+        close(c.forward, ctx, true);
+        close(c.backward, ctx, true);
+    }
+
+    /** Connections followed now (tests). */
+    int openConnections() {
+        return connections.size();
+    }
+
+    /** Connections given up past {@code Limits.maxTcpConnections}. */
+    long givenUpConnections() {
+        return givenUp;
     }
 
     /** End of capture: holes become gaps and the data buffered after them is delivered. */

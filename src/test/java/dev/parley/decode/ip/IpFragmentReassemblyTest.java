@@ -140,7 +140,7 @@ class IpFragmentReassemblyTest {
 
     @Test
     void pendingSetsAreBounded() {
-        Limits small = new Limits(16384, 262144, 4 << 20, 64 << 20, 8 << 20, 2, 60_000_000_000L, 1024, 1000);
+        Limits small = new Limits(16384, 262144, 4 << 20, 64 << 20, 8 << 20, 2, 60_000_000_000L, 1024, 1000, 1_000_000);
         FrameDecoder d = new FrameDecoder(small, rec, rec);
         for (int id = 0; id < 5; id++) {
             d.decode(packets.frame(1, ipv4Fragments(id, 1480).get(0)));

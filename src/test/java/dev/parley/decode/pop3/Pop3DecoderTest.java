@@ -233,7 +233,7 @@ class Pop3DecoderTest {
 
     @Test
     void overLongLinesAreBoundedAndMailBytesKept() {
-        var limits = new dev.parley.decode.Limits(64, 1024, 4096, 1 << 20, 1 << 20, 16, 1, 16, 100);
+        var limits = new dev.parley.decode.Limits(64, 1024, 4096, 1 << 20, 1 << 20, 16, 1, 16, 100, 1_000_000);
         String longLine = "x".repeat(200);
         Pop3Driver d = new Pop3Driver(40000, 110, true, limits)
                 .server(GREETING).client("USER a\r\n").server("+OK\r\n").client("PASS b\r\n").server("+OK\r\n")
@@ -246,7 +246,7 @@ class Pop3DecoderTest {
 
     @Test
     void pendingCommandsAreBounded() {
-        var limits = new dev.parley.decode.Limits(1024, 1024, 4096, 1 << 20, 1 << 20, 16, 1, 4, 100);
+        var limits = new dev.parley.decode.Limits(1024, 1024, 4096, 1 << 20, 1 << 20, 16, 1, 4, 100, 1_000_000);
         Pop3Driver d = new Pop3Driver(40000, 110, false, limits).server(GREETING);
         List<String> noops = new ArrayList<>();
         for (int i = 0; i < 10; i++) {

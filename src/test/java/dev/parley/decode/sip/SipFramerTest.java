@@ -126,7 +126,7 @@ class SipFramerTest {
     @Test
     void limitsGiveNotMineWithAnAnomalyAndAResyncPoint() {
         List<Anomaly> anomalies = new ArrayList<>();
-        Limits small = new Limits(100, 200, 300, 0, 0, 0, 0, 0, 0);
+        Limits small = new Limits(100, 200, 300, 0, 0, 0, 0, 0, 0, 1_000_000);
         SipFramer framer = new SipFramer(small, anomalies::add);
         String big = "INVITE sip:a@b SIP/2.0\r\nContent-Length: 1000\r\n\r\n";
         assertThat(framer.frame(Bytes.ascii(big))).isInstanceOf(Framing.NotMine.class);

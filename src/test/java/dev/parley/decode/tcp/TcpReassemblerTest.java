@@ -164,7 +164,7 @@ class TcpReassemblerTest {
 
     @Test
     void fullOutOfOrderBufferGivesUpTheHole() {
-        reset(new Limits(16384, 262144, 4 << 20, 64 << 20, 500, 4096, 60_000_000_000L, 1024, 1000));
+        reset(new Limits(16384, 262144, 4 << 20, 64 << 20, 500, 4096, 60_000_000_000L, 1024, 1000, 1_000_000));
         send(100, TEXT, 0, 100, 0);
         send(100, TEXT, 200, 500, 0);
         send(100, TEXT, 500, 800, 0); // 600 bytes waiting > 500
@@ -264,5 +264,32 @@ class TcpReassemblerTest {
         Frame f = packets.frame(1, new byte[10]);
         tcp.segment(CLIENT, SERVER, f.data(), PacketContext.direct(1, 0, f.data(), f.fileOffset()));
         assertThat(rec.anomalyCodes()).containsExactly("tcp.header.invalid");
+    }
+
+    @Test
+    void connectionsClosedBothWaysAreRetiredAndTheirLateSegmentsIgnored() {
+        send(100, TEXT, 0, 100, FIN);
+        sendRaw(DOWN, 5000, FIN, new byte[0]);
+        assertThat(tcp.openConnections()).isZero();
+        send(100, TEXT, 0, 100, FIN); // a late retransmission: no new stream, no data delivered again
+        assertThat(rec.events).containsExactly("data 100", "closed 40000>5060", "closed 5060>40000");
+        sendRaw(UP, 7000, SYN, new byte[0]); // the same ports, a new connection
+        send(7001, TEXT, 0, 50, 0);
+        assertThat(tcp.openConnections()).isEqualTo(1);
+        assertThat(rec.events).endsWith("data 50");
+    }
+
+    @Test
+    void pastTheConnectionLimitTheOldestIsGivenUpWithItsDataAfterAGap() {
+        reset(new Limits(16384, 262144, 4 << 20, 64 << 20, 8 << 20, 4096, 60_000_000_000L, 1024, 1000, 2));
+        for (int port = 41000; port < 41003; port++) {
+            Flow f = new Flow(Transport.TCP, new Endpoint(CLIENT, port), new Endpoint(SERVER, 5060));
+            sendRaw(f, 100, 0, slice(TEXT, 0, 10));
+            sendRaw(f, 120, 0, slice(TEXT, 20, 30)); // a hole: 10 bytes wait for it
+        }
+        assertThat(tcp.openConnections()).isEqualTo(2);
+        assertThat(tcp.givenUpConnections()).isEqualTo(1);
+        assertThat(rec.events).containsSubsequence("data 10", "gap 10", "data 10", "closed 41000>5060");
+        assertThat(rec.anomalyCodes()).contains("tcp.connections.limit");
     }
 }

@@ -16,7 +16,7 @@ class SipCorrelatorEvictionTest {
     @Test
     void keptSessionsStayIntactWhileOldPagesAreReleased() {
         Limits limits = new Limits(16 * 1024, 256 * 1024, 1 << 22, 1 << 26, 1 << 23, 4096, 60_000_000_000L, 1024,
-                100);
+                100, 1_000_000);
         SipCorrelator c = new SipCorrelator(limits);
         SipSession first = null;
         int calls = 20_000;

@@ -202,7 +202,7 @@ class SipCorrelatorSessionsTest {
 
     @Test
     void oldestCompletedSessionIsEvictedPastMaxCalls() {
-        Limits two = new Limits(16 * 1024, 256 * 1024, 1 << 22, 1 << 26, 1 << 23, 4096, 60_000_000_000L, 1024, 2);
+        Limits two = new Limits(16 * 1024, 256 * 1024, 1 << 22, 1 << 26, 1 << 23, 4096, 60_000_000_000L, 1024, 2, 1_000_000);
         SipCorrelator small = new SipCorrelator(two);
         small.accept(request("INVITE").callId("open").tags("a", null).at(0).event());
         small.accept(request("OPTIONS").callId("done").at(1).event());
