@@ -25,7 +25,7 @@ class ArchitectureTest {
     @Test
     void engineNeverImportsJavaFx() {
         noClasses().that().resideInAnyPackage("dev.parley.capture..", "dev.parley.decode..", "dev.parley.session..",
-                        "dev.parley.diagram..", "dev.parley.cli..")
+                        "dev.parley.diagram..", "dev.parley.export..", "dev.parley.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .allowEmptyShould(true)
                 .check(classes);

@@ -237,6 +237,7 @@ public final class MainView extends BorderPane {
         about.setOnAction(e -> showAbout());
         Menu help = new Menu("_Help", null, about);
         MenuBar bar = new MenuBar(file, view, help);
+        bar.getMenus().add(bar.getMenus().indexOf(help), new dev.parley.view.export.ExportMenu(vm, this));
         bar.setUseSystemMenuBar(true);
         return bar;
     }

@@ -405,6 +405,11 @@ public final class MainViewModel {
         return status.getReadOnlyProperty();
     }
 
+    /** Shows a line in the status bar, e.g. an export's progress or result (replaced by the next load's). */
+    public void setStatus(String text) {
+        status.set(text == null ? "" : text);
+    }
+
     /** Set when a capture could not be read at all; the view shows it in a dialog. */
     public ReadOnlyObjectProperty<LoadError> loadErrorProperty() {
         return loadError.getReadOnlyProperty();
