@@ -4,6 +4,7 @@ import dev.parley.diagram.LadderColumn;
 import dev.parley.view.callflow.CallFlowView;
 import dev.parley.view.ladder.LadderView;
 import dev.parley.view.message.MessageDetailView;
+import dev.parley.view.pop3.Pop3View;
 import dev.parley.view.sessions.SessionListView;
 import java.io.File;
 import java.nio.file.Files;
@@ -57,6 +58,7 @@ public final class MainView extends BorderPane {
     private final SplitPane vertical = new SplitPane();
     private final SplitPane horizontal = new SplitPane();
     private final TabPane sideTabs = new TabPane();
+    private final Pop3View pop3View;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final Menu recentMenu = new Menu("Open _Recent");
     private Runnable onQuit = () -> getScene().getWindow().hide();
@@ -84,6 +86,13 @@ public final class MainView extends BorderPane {
         vertical.getItems().addAll(sessionList, horizontal);
         vertical.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(sessionList, false);
+        // a POP3 session shows its panel and mail viewer in place of the SIP message detail and call flow
+        pop3View = new Pop3View(vm.pop3());
+        vm.pop3().activeProperty().addListener((o, a, on) -> {
+            double[] at = horizontal.getDividerPositions();
+            horizontal.getItems().set(1, on ? pop3View : sideTabs);
+            horizontal.setDividerPositions(at);
+        });
 
         setTop(menuBar());
         setCenter(vertical);
@@ -117,6 +126,11 @@ public final class MainView extends BorderPane {
     /** The tabs beside the ladder: message detail, then call flow. */
     public TabPane sideTabs() {
         return sideTabs;
+    }
+
+    /** The POP3 session panel and mail viewer, shown beside the ladder while a POP3 session is selected. */
+    public Pop3View pop3View() {
+        return pop3View;
     }
 
     public ObjectProperty<Theme> themeProperty() {

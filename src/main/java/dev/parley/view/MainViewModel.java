@@ -17,6 +17,7 @@ import dev.parley.session.sip.SipSession;
 import dev.parley.view.callflow.CallFlowViewModel;
 import dev.parley.view.ladder.LadderViewModel;
 import dev.parley.view.message.MessageDetailViewModel;
+import dev.parley.view.pop3.Pop3ViewModel;
 import dev.parley.view.sessions.SessionListViewModel;
 import dev.parley.view.sessions.SessionRow;
 import java.io.IOException;
@@ -66,6 +67,7 @@ public final class MainViewModel {
     private final LadderViewModel ladder = new LadderViewModel();
     private final MessageDetailViewModel detail = new MessageDetailViewModel();
     private final CallFlowViewModel callFlow = new CallFlowViewModel();
+    private final Pop3ViewModel pop3 = new Pop3ViewModel();
     private final Consumer<Runnable> fxThread;
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "parley-loader");
@@ -105,6 +107,8 @@ public final class MainViewModel {
     public MainViewModel(Consumer<Runnable> fxThread) {
         this.fxThread = fxThread;
         sessionList.selectedSessions().addListener((ListChangeListener<SipSession>) c -> showSelection());
+        sessionList.selectedPop3Sessions().addListener(
+                (ListChangeListener<dev.parley.session.pop3.Pop3Session>) c -> showSelection());
         mergePorts.addListener((o, a, b) -> rebuildLadder());
         aliases.addListener((MapChangeListener<String, String>) c -> {
             if (!changingAliases) {
@@ -128,6 +132,11 @@ public final class MainViewModel {
 
     public CallFlowViewModel callFlow() {
         return callFlow;
+    }
+
+    /** The POP3 session panel and mail viewer, active while a POP3 session (and no SIP one) is selected. */
+    public Pop3ViewModel pop3() {
+        return pop3;
     }
 
     /** Opens a capture, cancelling and dropping a load in progress. */
@@ -210,11 +219,16 @@ public final class MainViewModel {
             for (int i = 0; i < all.size(); i++) {
                 rows.add(SessionRow.of(i, all.get(i)));
             }
+            List<dev.parley.session.pop3.Pop3Session> pop3Sessions =
+                    loaded.pop3() == null ? List.of() : loaded.pop3().sessions();
+            for (dev.parley.session.pop3.Pop3Session p : pop3Sessions) {
+                rows.add(SessionRow.of(p));
+            }
             List<Anomaly> found = new ArrayList<>(loaded.anomalies().anomalies());
             found.addAll(loaded.sip().anomalies());
             found.sort(Comparator.comparingLong(Anomaly::frame));
             long anomalyTotal = loaded.anomalies().total() + loaded.sip().anomalies().size();
-            publisher.after(() -> complete(seq, loaded, all, rows, found, anomalyTotal));
+            publisher.after(() -> complete(seq, loaded, all, pop3Sessions, rows, found, anomalyTotal));
         } catch (IOException e) {
             publisher.after(() -> failed(seq, capture, e.getMessage()));
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -262,18 +276,19 @@ public final class MainViewModel {
         sessionCount.set(sessionList.allRows().size());
     }
 
-    private void complete(long seq, CaptureModel loaded, List<SipSession> all, List<SessionRow> rows,
+    private void complete(long seq, CaptureModel loaded, List<SipSession> all,
+                          List<dev.parley.session.pop3.Pop3Session> pop3Sessions, List<SessionRow> rows,
                           List<Anomaly> found, long anomalyTotal) {
         if (seq != sequence.get()) {
             return;
         }
         long fxStart = System.nanoTime();
         reader = new OriginReader(loaded.file());
-        sessionList.complete(rows, all);
+        sessionList.complete(rows, all, pop3Sessions);
         model.set(loaded);
         frames.set(loaded.frames());
         sipMessages.set(loaded.sip().statistics().messages());
-        sessionCount.set(all.size());
+        sessionCount.set(rows.size()); // SIP and POP3
         anomalies.setAll(found);
         anomalyCount.set(anomalyTotal);
         loading.set(false);
@@ -301,6 +316,7 @@ public final class MainViewModel {
         ladder.show(LadderModel.EMPTY);
         detail.clear();
         callFlow.clear();
+        pop3.clear();
         model.set(null);
         anomalies.clear();
         frames.set(0);
@@ -323,8 +339,10 @@ public final class MainViewModel {
             ladder.show(LadderModel.EMPTY);
             detail.clear();
             callFlow.clear();
+            showPop3();
             return;
         }
+        pop3.clear();
         LadderModel built = LadderModelBuilder.build(selected, ladderOptions(), this::bytes);
         ladder.show(built);
         callFlow.show(selected.get(0), this::bytes);
@@ -337,6 +355,9 @@ public final class MainViewModel {
     private void rebuildLadder() {
         List<SipSession> selected = new ArrayList<>(sessionList.selectedSessions());
         if (selected.isEmpty()) {
+            if (pop3.activeProperty().get()) {
+                ladder.show(pop3.ladder(ladderOptions()));
+            }
             return;
         }
         LadderArrow was = ladder.getSelectedArrow();
@@ -346,11 +367,23 @@ public final class MainViewModel {
         }
     }
 
+    /** A POP3 session selected without any SIP one: its ladder, session panel and mail viewer. */
+    private void showPop3() {
+        List<dev.parley.session.pop3.Pop3Session> p = sessionList.selectedPop3Sessions();
+        pop3.show(p.isEmpty() ? null : p.get(0), reader);
+        if (pop3.activeProperty().get()) {
+            ladder.show(pop3.ladder(ladderOptions()));
+        }
+    }
+
     private LadderOptions ladderOptions() {
         return new LadderOptions(mergePorts.get(), aliases);
     }
 
     private void showArrow(LadderArrow arrow) {
+        if (pop3.activeProperty().get()) {
+            pop3.arrowSelected(arrow);
+        }
         if (arrow == null) {
             detail.clear();
         } else {

@@ -218,7 +218,7 @@ public final class SessionListView extends Region {
         menu.setOnShowing(e -> {
             SessionRow r = table.getSelectionModel().getSelectedItem();
             related.setDisable(r == null || !r.hasRelated());
-            copy.setDisable(r == null);
+            copy.setDisable(r == null || r.isPop3());
         });
         table.setContextMenu(menu);
 
@@ -333,11 +333,13 @@ public final class SessionListView extends Region {
     }
 
     private static boolean isOk(String s) {
-        return s.equals("COMPLETED") || s.equals("REGISTERED") || s.equals("DELIVERED") || s.equals("ACTIVE");
+        return s.equals("COMPLETED") || s.equals("REGISTERED") || s.equals("DELIVERED") || s.equals("ACTIVE")
+                || s.equals("UPDATE");
     }
 
     private static boolean isFailed(String s) {
-        return s.equals("REJECTED") || s.equals("BUSY") || s.equals("FAILED") || s.equals("CANCELLED");
+        return s.equals("REJECTED") || s.equals("BUSY") || s.equals("FAILED") || s.equals("CANCELLED")
+                || s.equals("AUTH FAILED") || s.equals("CUT OFF");
     }
 
     private static boolean isActive(String s) {

@@ -1,5 +1,6 @@
 package dev.parley.view.sessions;
 
+import dev.parley.session.pop3.Pop3Session;
 import dev.parley.session.sip.SessionKind;
 import dev.parley.session.sip.SipSession;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class SessionListViewModel {
     /** The state filter's choices besides "all"; call states first, then the other kinds' states. */
     public static final List<String> STATES = List.of("CALL SETUP", "RINGING", "IN CALL", "COMPLETED", "CANCELLED",
             "REJECTED", "BUSY", "DIVERTED", "REGISTERED", "UNREGISTERED", "CHALLENGED", "FAILED", "DELIVERED",
-            "SENT", "ACTIVE", "TERMINATED");
+            "SENT", "ACTIVE", "TERMINATED", "UPDATE", "QUIT", "AUTH FAILED", "STLS", "CUT OFF");
 
     private final ObservableList<SessionRow> rows = FXCollections.observableArrayList();
     private final FilteredList<SessionRow> filtered = new FilteredList<>(rows);
@@ -49,7 +50,10 @@ public final class SessionListViewModel {
     private final ObservableList<SessionRow> selectedRowsView = FXCollections.unmodifiableObservableList(selectedRows);
     private final ObservableList<SipSession> selectedSessionsView =
             FXCollections.unmodifiableObservableList(selectedSessions);
+    private final ObservableList<Pop3Session> selectedPop3 = FXCollections.observableArrayList();
+    private final ObservableList<Pop3Session> selectedPop3View = FXCollections.unmodifiableObservableList(selectedPop3);
     private List<SipSession> sessions = List.of();
+    private List<Pop3Session> pop3Sessions = List.of();
 
     public SessionListViewModel() {
         filterText.addListener((o, a, b) -> updatePredicate());
@@ -91,6 +95,11 @@ public final class SessionListViewModel {
         return selectedSessionsView;
     }
 
+    /** POP3 sessions of the selected rows; empty while loading (POP3 rows are added when the load ends). */
+    public ObservableList<Pop3Session> selectedPop3Sessions() {
+        return selectedPop3View;
+    }
+
     public ObservableList<SessionRow> selectedRows() {
         return selectedRowsView;
     }
@@ -110,18 +119,24 @@ public final class SessionListViewModel {
      * kept by Call-ID, or the first row is selected when there was none.
      */
     public void complete(List<SessionRow> finalRows, List<SipSession> finalSessions) {
+        complete(finalRows, finalSessions, List.of());
+    }
+
+    /** The same with the capture's POP3 sessions, whose rows ({@link SessionRow#isPop3()}) are among the final rows. */
+    public void complete(List<SessionRow> finalRows, List<SipSession> finalSessions, List<Pop3Session> finalPop3) {
         Set<String> keep = new HashSet<>();
         for (SessionRow r : selectedRows) {
-            keep.add(r.callId());
+            keep.add(r.key());
         }
         sessions = List.copyOf(finalSessions);
+        pop3Sessions = List.copyOf(finalPop3);
         rows.setAll(finalRows);
         List<SessionRow> again = new ArrayList<>();
         if (keep.isEmpty() && !sorted.isEmpty()) {
             again.add(sorted.get(0)); // nothing chosen yet: show the first session rather than an empty ladder
         } else if (!keep.isEmpty()) {
             for (SessionRow r : finalRows) {
-                if (keep.contains(r.callId())) {
+                if (keep.contains(r.key())) {
                     again.add(r);
                 }
             }
@@ -133,8 +148,10 @@ public final class SessionListViewModel {
     /** Forgets every row and session (a file closed or another one being opened). */
     public void clear() {
         sessions = List.of();
+        pop3Sessions = List.of();
         selectedRows.clear();
         selectedSessions.clear();
+        selectedPop3.clear();
         rows.clear();
     }
 
@@ -167,13 +184,22 @@ public final class SessionListViewModel {
 
     private void resolveSelection() {
         List<SipSession> out = new ArrayList<>(selectedRows.size());
+        List<Pop3Session> pop3 = new ArrayList<>();
         for (SessionRow r : selectedRows) {
-            if (r.index() < sessions.size() && sessions.get(r.index()).callId().equals(r.callId())) {
+            if (r.isPop3()) {
+                if (r.pop3() <= pop3Sessions.size()) {
+                    pop3.add(pop3Sessions.get(r.pop3() - 1));
+                }
+            } else if (r.index() < sessions.size() && sessions.get(r.index()).callId().equals(r.callId())) {
                 out.add(sessions.get(r.index()));
             }
         }
+        // SIP first: a listener of the POP3 list then sees the SIP selection already settled
         if (!out.equals(selectedSessions)) {
             selectedSessions.setAll(out);
+        }
+        if (!pop3.equals(selectedPop3)) {
+            selectedPop3.setAll(pop3);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.parley.view.sessions;
 
 import dev.parley.session.SessionSummary;
+import dev.parley.session.pop3.Pop3Login;
+import dev.parley.session.pop3.Pop3Session;
 import dev.parley.session.sip.SessionKind;
 import dev.parley.session.sip.SipSession;
 import java.util.List;
@@ -20,14 +22,34 @@ import java.util.List;
  * @param route          "10.0.0.1:5060 → 10.0.0.2:5060" of the first message
  * @param relatedCallIds Call-IDs of other legs (X-Call-ID / X-CID, either direction)
  * @param anomalies      anomalies found in the session's messages
+ * @param pop3           for a POP3 session ({@code kind} POP3) its 1-based index in the capture's POP3 sessions, else 0
  */
 public record SessionRow(int index, long startNanos, String start, SessionKind kind, String method, String from,
                          String to, String state, int messages, long durationNanos, long pddNanos, int lastStatus,
                          String lastStatusText, String transport, String route, String callId,
-                         List<String> relatedCallIds, int anomalies) {
+                         List<String> relatedCallIds, int anomalies, int pop3) {
 
     public SessionRow {
         relatedCallIds = List.copyOf(relatedCallIds);
+    }
+
+    /** A SIP row. */
+    public SessionRow(int index, long startNanos, String start, SessionKind kind, String method, String from,
+                      String to, String state, int messages, long durationNanos, long pddNanos, int lastStatus,
+                      String lastStatusText, String transport, String route, String callId,
+                      List<String> relatedCallIds, int anomalies) {
+        this(index, startNanos, start, kind, method, from, to, state, messages, durationNanos, pddNanos, lastStatus,
+                lastStatusText, transport, route, callId, relatedCallIds, anomalies, 0);
+    }
+
+    /** A row of a POP3 session rather than of a SIP Call-ID. */
+    public boolean isPop3() {
+        return pop3 > 0;
+    }
+
+    /** What identifies the row's session across a reload of the list: the Call-ID, or "pop3:N". */
+    public String key() {
+        return isPop3() ? "pop3:" + pop3 : callId;
     }
 
     /** True when other legs of the same call were seen. */
@@ -50,6 +72,7 @@ public record SessionRow(int index, long startNanos, String start, SessionKind k
             case MESSAGE: return "Message";
             case SUBSCRIPTION: return "Subscription";
             case OPTIONS: return "Options";
+            case POP3: return "POP3";
             default: return "Other";
         }
     }
@@ -61,6 +84,35 @@ public record SessionRow(int index, long startNanos, String start, SessionKind k
         return new SessionRow(index, x.startNanos(), timeOfDay(x.startNanos()), x.kind(), x.method(), x.from(), x.to(),
                 x.state(), x.messages(), x.durationNanos(), x.postDialDelayNanos(), x.lastStatus(),
                 x.lastStatusText(), x.transport(), route, x.callId(), x.related(), x.anomalies());
+    }
+
+    /**
+     * Copies a POP3 session (after loading): from = the user, to = the server, state = how it ended ("UPDATE", "QUIT",
+     * "AUTH FAILED", "STLS", "CUT OFF"), messages = commands sent, last status = the login method.
+     */
+    public static SessionRow of(Pop3Session s) {
+        Pop3Login login = s.login();
+        String user = s.user() == null ? "" : s.user();
+        String route = s.client() + " \u2192 " + s.server();
+        String method = login == null ? "" : login.method().displayName();
+        return new SessionRow(s.index() - 1, Math.max(0, s.firstNanos()), timeOfDay(s.firstNanos()), SessionKind.POP3,
+                "POP3", user, s.server().toString(), pop3State(s), s.commandCount(), s.durationNanos(), -1, -1, method,
+                "TCP", route, "", List.of(), s.anomalies().size(), s.index());
+    }
+
+    /** The list's word for where a POP3 session ended. */
+    public static String pop3State(Pop3Session s) {
+        if (s.encrypted()) {
+            return "STLS";
+        }
+        if (s.reachedUpdate()) {
+            return "UPDATE";
+        }
+        Pop3Login login = s.login();
+        if (login != null && !login.succeeded() && login.result() != dev.parley.session.pop3.AuthResult.UNANSWERED) {
+            return "AUTH FAILED";
+        }
+        return s.quit() ? "QUIT" : "CUT OFF";
     }
 
     /** "hh:mm:ss.mmm" of a capture time, UTC; written by hand because it runs for every row while loading. */

@@ -1,2 +1,2 @@
-/** The session list: immutable rows copied from the engine while loading, filtered, sorted, multi-selected. */
+/** The session list (SIP and POP3): immutable rows copied from the engine while loading, filtered, sorted, multi-selected. */
 package dev.parley.view.sessions;
