@@ -45,8 +45,15 @@ public final class Parley extends Application {
         view = new MainView(viewModel);
         view.themeProperty().set(preferences.theme());
         view.setOnQuit(() -> {
-            primaryStage.close();
-            Platform.exit();
+            if (view.confirmDiscardCapture()) {
+                primaryStage.close();
+                Platform.exit();
+            }
+        });
+        primaryStage.setOnCloseRequest(e -> {
+            if (!view.confirmDiscardCapture()) {
+                e.consume(); // unsaved live capture: the user chose to keep the window
+            }
         });
         primaryStage.setTitle("Parley");
         viewModel.fileProperty().addListener((o, a, f) -> {
@@ -83,6 +90,7 @@ public final class Parley extends Application {
         }
         preferences.save(stage, view.splitPanes(), view.themeProperty().get(),
                 viewModel.mergePortsProperty().get(), viewModel.recentFiles(), viewModel.endpointAliases());
+        view.shutdownCapture();
         viewModel.shutdown();
         viewModel = null;
     }

@@ -4,6 +4,7 @@ import dev.parley.decode.Anomaly;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * A sequence of frames from a file or a live spool. Corrupt or truncated records never throw: they become anomalies,
@@ -22,4 +23,12 @@ public interface FrameSource extends Closeable {
 
     /** Total size of the capture in bytes, or -1 when unknown (compressed or growing). */
     long size();
+
+    /**
+     * A growing source (the live spool) calls {@code hook} on the reading thread, with the number of frames handed
+     * out so far, each time it has read everything there is and starts waiting for more: the consumer can publish
+     * what it holds instead of sitting on it until the next frame. Files never wait, so they ignore it.
+     */
+    default void whenIdle(LongConsumer hook) {
+    }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class,
         description = "Parley: SIP and POP3 capture analyzer.",
         subcommands = {SummaryCommand.class, ShowCommand.class, StatsCommand.class, BenchCommand.class,
-                ExportCommand.class, ExportMailsCommand.class, CommandLine.HelpCommand.class})
+                ExportCommand.class, ExportMailsCommand.class, CaptureCommand.class, CommandLine.HelpCommand.class})
 public final class ParleyCommand implements Runnable {
 
     @CommandLine.Spec

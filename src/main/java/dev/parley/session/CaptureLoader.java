@@ -25,6 +25,9 @@ public final class CaptureLoader {
     /** Progress (and the views' batches) every so many frames; the first ones come sooner so lists fill at once. */
     private static final int PROGRESS_EVERY = 1 << 14;
     private static final int FIRST_PROGRESS = 1 << 9;
+    /** Slow sources (a live capture) report at least this often; the clock is read every 256 frames only. */
+    private static final long PROGRESS_NANOS = 250_000_000L;
+    private static final int TIME_CHECK_MASK = 255;
 
     private final Limits limits;
     private final boolean keepBytes;
@@ -50,6 +53,25 @@ public final class CaptureLoader {
      *                     anything wrong inside a readable capture is an anomaly in the model instead
      */
     public CaptureModel load(Path file, LoadProgress progress, BooleanSupplier cancelled) throws IOException {
+        return load(CaptureFiles.open(file), file, progress, cancelled);
+    }
+
+    /**
+     * Loads frames from any source (the live spool) through the same path as files, until the source ends or
+     * {@code cancelled} says so; the source is closed. Progress also comes at least every {@link #PROGRESS_NANOS}
+     * of loading and whenever a growing source waits for frames, so live views follow the capture.
+     *
+     * @param file where the frames live, for the model (and re-reading messages); its name names the threads
+     */
+    public CaptureModel load(FrameSource frames, Path file, LoadProgress progress, BooleanSupplier cancelled)
+            throws IOException {
+        try (FrameSource source = frames) {
+            return load(source, file.getFileName().toString(), file, progress, cancelled);
+        }
+    }
+
+    private CaptureModel load(FrameSource source, String name, Path file, LoadProgress progress,
+                              BooleanSupplier cancelled) throws IOException {
         AnomalyLog anomalies = new AnomalyLog();
         SipCorrelator sip = new SipCorrelator(limits);
         Pop3Sessions pop3 = new Pop3Sessions();
@@ -57,8 +79,8 @@ public final class CaptureLoader {
         long first = 0;
         long last = 0;
         boolean complete = true;
-        try (SipEventPipe pipe = new SipEventPipe(sip, progress, file.getFileName().toString());
-             FrameSource source = CaptureFiles.open(file)) {
+        try (SipEventPipe pipe = new SipEventPipe(sip, progress, name)) {
+            source.whenIdle(handedOut -> pipe.progress(source.position(), source.size(), handedOut));
             SipProtocol sipProtocol = new SipProtocol(limits, pipe, anomalies, keepBytes);
             // POP3 last: SIP datagrams match before it is asked, and it answers "no" to any datagram at once.
             Pop3Protocol pop3Protocol = new Pop3Protocol(limits, pop3, anomalies, keepBytes);
@@ -67,6 +89,7 @@ public final class CaptureLoader {
                     anomalies);
             FrameDecoder decoder = new FrameDecoder(limits, registry, anomalies);
             long nextProgress = FIRST_PROGRESS;
+            long lastProgress = System.nanoTime();
             Frame f;
             while ((f = source.next()) != null) {
                 if (frames == 0) {
@@ -75,8 +98,12 @@ public final class CaptureLoader {
                 last = f.timestampNanos();
                 frames++;
                 decoder.decode(f);
-                if (frames == nextProgress) {
-                    nextProgress = frames < PROGRESS_EVERY ? frames * 2 : frames + PROGRESS_EVERY;
+                if (frames == nextProgress || (frames & TIME_CHECK_MASK) == 0
+                        && System.nanoTime() - lastProgress > PROGRESS_NANOS) {
+                    lastProgress = System.nanoTime();
+                    if (frames == nextProgress) {
+                        nextProgress = frames < PROGRESS_EVERY ? frames * 2 : frames + PROGRESS_EVERY;
+                    }
                     pipe.progress(source.position(), source.size(), frames);
                     if (cancelled.getAsBoolean()) {
                         complete = false;

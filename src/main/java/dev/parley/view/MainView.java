@@ -1,7 +1,11 @@
 package dev.parley.view;
 
 import dev.parley.diagram.LadderColumn;
+import dev.parley.session.sip.SipMessageRef;
+import dev.parley.session.sip.SipSession;
 import dev.parley.view.callflow.CallFlowView;
+import dev.parley.view.capture.CaptureView;
+import dev.parley.view.capture.CaptureViewModel;
 import dev.parley.view.ladder.LadderView;
 import dev.parley.view.message.MessageDetailView;
 import dev.parley.view.pop3.Pop3View;
@@ -38,6 +42,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
@@ -63,6 +68,8 @@ public final class MainView extends BorderPane {
     private final Menu recentMenu = new Menu("Open _Recent");
     private Runnable onQuit = () -> getScene().getWindow().hide();
     private Alert errorDialog;
+    private CaptureViewModel captureVm;
+    private Stage captureStage;
     private TextInputDialog aliasDialog;
 
     public MainView(MainViewModel vm) {
@@ -140,6 +147,54 @@ public final class MainView extends BorderPane {
     /** What File > Quit does (the application exits; the default closes the window). */
     public void setOnQuit(Runnable action) {
         this.onQuit = action;
+    }
+
+    /** The live-capture state of this window, made on first use (Capture > Live capture). */
+    public CaptureViewModel captureViewModel() {
+        if (captureVm == null) {
+            captureVm = new CaptureViewModel(vm::openLive);
+        }
+        return captureVm;
+    }
+
+    /** Opens (or brings forward) the live-capture window. */
+    public Stage showCapture() {
+        if (captureStage == null) {
+            captureStage = CaptureView.window(getScene().getWindow(), captureViewModel(), this::selectedFrames);
+        }
+        captureStage.show();
+        captureStage.toFront();
+        return captureStage;
+    }
+
+    /** True when no captured frames are unsaved, or the user agreed to discard them (before quitting). */
+    public boolean confirmDiscardCapture() {
+        return captureVm == null || CaptureView.confirmDiscard(getScene() == null ? null : getScene().getWindow(),
+                captureVm);
+    }
+
+    /** Stops a capture and deletes its spool (application exit). */
+    public void shutdownCapture() {
+        if (captureVm != null) {
+            captureVm.shutdown();
+        }
+        if (captureStage != null) {
+            captureStage.close();
+        }
+    }
+
+    private long[] selectedFrames() {
+        java.util.Set<Long> frames = new java.util.TreeSet<>();
+        for (SipSession s : List.copyOf(vm.sessionList().selectedSessions())) {
+            for (SipMessageRef m : s.messages()) {
+                if (m.origin() != null) {
+                    for (long f : m.origin().frames()) {
+                        frames.add(f);
+                    }
+                }
+            }
+        }
+        return frames.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** The load error dialog currently shown, or null. */
@@ -247,10 +302,15 @@ public final class MainView extends BorderPane {
         Menu view = new Menu("_View", null, light, dark, new SeparatorMenuItem(), merge, aliases,
                 new SeparatorMenuItem(), find, anomalies);
 
+        MenuItem live = new MenuItem("_Live capture\u2026");
+        live.setAccelerator(KeyCombination.keyCombination("Shortcut+K"));
+        live.setOnAction(e -> showCapture());
+        Menu capture = new Menu("_Capture", null, live);
+
         MenuItem about = new MenuItem("_About Parley");
         about.setOnAction(e -> showAbout());
         Menu help = new Menu("_Help", null, about);
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file, view, capture, help);
         bar.getMenus().add(bar.getMenus().indexOf(help), new dev.parley.view.export.ExportMenu(vm, this));
         bar.setUseSystemMenuBar(true);
         return bar;

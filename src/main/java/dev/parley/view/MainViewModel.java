@@ -1,5 +1,6 @@
 package dev.parley.view;
 
+import dev.parley.capture.FrameSource;
 import dev.parley.capture.file.OriginReader;
 import dev.parley.decode.Anomaly;
 import dev.parley.decode.Limits;
@@ -31,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -62,6 +64,7 @@ import org.slf4j.LoggerFactory;
 public final class MainViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
     public static final int MAX_RECENT = 10;
+    private static final long LIVE_REFRESH_NANOS = 1_000_000_000L;
 
     private final SessionListViewModel sessionList = new SessionListViewModel();
     private final LadderViewModel ladder = new LadderViewModel();
@@ -158,6 +161,72 @@ public final class MainViewModel {
         loader.execute(() -> load(seq, capture, cancelled, publisher));
     }
 
+    /**
+     * Shows a live capture: {@code frames} (the growing spool) go through the same loading path as files, on a
+     * thread of their own since they end only when the capture stops, and the session list fills as sessions come.
+     * Message bytes are kept in memory (the ring buffer may delete spool files under the views).
+     *
+     * @param spoolFile the capture's first spool file (the model's file)
+     * @param name      what the status bar says is being captured ("lo, eth0")
+     */
+    public void openLive(FrameSource frames, Path spoolFile, String name) {
+        long seq = sequence.incrementAndGet();
+        cancelFlag.set(true);
+        clearCapture();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancelFlag = cancelled;
+        file.set(spoolFile);
+        loadError.set(null);
+        loading.set(true);
+        progress.set(-1);
+        status.set("Capturing on " + name + "\u2026");
+        openedAtNanos = System.nanoTime();
+        firstRowsLogged = false;
+        BatchPublisher publisher = new BatchPublisher(seq, fxThread, this::applyBatch);
+        Thread t = new Thread(() -> load(seq, spoolFile, cancelled, publisher,
+                (p, c) -> new CaptureLoader(Limits.DEFAULT, true).load(frames, spoolFile, liveRefresh(seq, p, publisher),
+                        c)), "parley-live-loader");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * While capturing, rows change (states, counts) and the open ladder grows: about once a second the correlating
+     * thread copies every row and hands them with the sessions to the FX thread, then waits until they are applied
+     * (selection and ladder rebuilt), so the FX thread reads sessions while the correlator does not change them.
+     * Only correlation waits; the capture and its spool never do.
+     */
+    private LoadProgress liveRefresh(long seq, LoadProgress base, BatchPublisher publisher) {
+        long[] last = {System.nanoTime()};
+        return (position, size, frameCount, sip) -> {
+            base.progress(position, size, frameCount, sip);
+            if (sequence.get() != seq || System.nanoTime() - last[0] < LIVE_REFRESH_NANOS) {
+                return;
+            }
+            last[0] = System.nanoTime();
+            List<SipSession> all = List.copyOf(sip.sessions());
+            List<SessionRow> rows = new ArrayList<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                rows.add(SessionRow.of(i, all.get(i)));
+            }
+            java.util.concurrent.CountDownLatch applied = new java.util.concurrent.CountDownLatch(1);
+            publisher.after(() -> {
+                try {
+                    if (sequence.get() == seq) {
+                        sessionList.complete(rows, all);
+                    }
+                } finally {
+                    applied.countDown();
+                }
+            });
+            try {
+                applied.await(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
     /** Stops the load in progress; what was read so far stays. */
     public void cancel() {
         cancelFlag.set(true);
@@ -199,7 +268,18 @@ public final class MainViewModel {
         }
     }
 
+    /** How a load reads its capture: a file, or a live spool. */
+    @FunctionalInterface
+    private interface Load {
+        CaptureModel run(LoadProgress progress, BooleanSupplier cancelled) throws IOException;
+    }
+
     private void load(long seq, Path capture, AtomicBoolean cancelled, BatchPublisher publisher) {
+        load(seq, capture, cancelled, publisher,
+                (p, c) -> new CaptureLoader(Limits.DEFAULT, false).load(capture, p, c));
+    }
+
+    private void load(long seq, Path capture, AtomicBoolean cancelled, BatchPublisher publisher, Load how) {
         RowCopier copier = new RowCopier();
         LoadProgress onProgress = (position, size, frameCount, sip) -> {
             if (sequence.get() != seq) {
@@ -209,8 +289,7 @@ public final class MainViewModel {
             publisher.publish(() -> copier.newRows(sip), fraction, frameCount, sip.statistics().messages());
         };
         try {
-            CaptureModel loaded = new CaptureLoader(Limits.DEFAULT, false)
-                    .load(capture, onProgress, () -> cancelled.get() || sequence.get() != seq);
+            CaptureModel loaded = how.run(onProgress, () -> cancelled.get() || sequence.get() != seq);
             if (sequence.get() != seq) {
                 return;
             }
