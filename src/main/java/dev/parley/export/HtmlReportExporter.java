@@ -1,5 +1,6 @@
 package dev.parley.export;
 
+import dev.parley.session.pop3.Pop3Session;
 import dev.parley.session.sip.SipMessageRef;
 import dev.parley.session.sip.SipSession;
 import java.io.IOException;
@@ -32,16 +33,35 @@ public final class HtmlReportExporter {
      */
     public static void write(List<SipSession> sessions, Diagram diagram, Function<SipMessageRef, byte[]> bytes,
                              Redactor redactor, Writer out) throws IOException {
+        write(sessions, List.of(), false, diagram, bytes, redactor, out);
+    }
+
+    /**
+     * The same with POP3 sessions: after the SIP messages, each POP3 session's exchanges as text
+     * ({@link Pop3TextExporter}), passwords masked unless {@code revealSecrets} (never when redacting).
+     */
+    public static void write(List<SipSession> sessions, List<Pop3Session> pop3, boolean revealSecrets,
+                             Diagram diagram, Function<SipMessageRef, byte[]> bytes, Redactor redactor, Writer out)
+            throws IOException {
         String title = diagram.title().isEmpty() ? "Call flow" : diagram.title();
         StringBuilder b = new StringBuilder(16 * 1024);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         b.append("<h1>").append(escape(title)).append("</h1>\n");
         List<SipMessageRef> messages = MessageTextExporter.messages(sessions);
-        b.append("<p class=\"meta\">").append(messages.size()).append(" messages")
+        int commands = 0;
+        for (Pop3Session s : pop3) {
+            commands += s.commandCount();
+        }
+        b.append("<p class=\"meta\">").append(sessions.isEmpty() && !pop3.isEmpty() ? ""
+                        : messages.size() + " messages")
+                .append(pop3.isEmpty() ? "" : (sessions.isEmpty() ? "" : " · ") + pop3.size() + " POP3 "
+                        + (pop3.size() == 1 ? "session, " : "sessions, ") + commands + " commands"
+                        + (revealSecrets && !redactor.active() ? " · passwords shown" : " · passwords masked"))
                 .append(redactor.active() ? " · users, numbers and credentials redacted" : "")
                 .append(" · made by Parley</p>\n");
-        List<String> legend = diagram.legend().isEmpty() ? CallLegend.of(sessions, redactor) : diagram.legend();
+        List<String> legend = diagram.legend().isEmpty() && !sessions.isEmpty() ? CallLegend.of(sessions, redactor)
+                : diagram.legend();
         if (!legend.isEmpty()) {
             b.append("<h2>Timings</h2>\n<ul class=\"timings\">\n");
             for (String line : legend.subList(1, legend.size())) {
@@ -51,7 +71,7 @@ public final class HtmlReportExporter {
         }
         b.append("<h2>Ladder</h2>\n<div class=\"ladder\">\n")
                 .append(SvgExporter.element(new Diagram(diagram.model(), diagram.title(), List.of())))
-                .append("\n</div>\n<h2>Messages</h2>\n");
+                .append("\n</div>\n").append(messages.isEmpty() ? "" : "<h2>Messages</h2>\n");
         int n = 1;
         for (SipMessageRef m : messages) {
             b.append("<div class=\"msg\" id=\"msg-").append(n).append("\">\n<h3>")
@@ -59,6 +79,12 @@ public final class HtmlReportExporter {
                     .append("</h3>\n<pre>").append(escape(MessageTextExporter.text(m, bytes, redactor)))
                     .append("</pre>\n</div>\n");
             n++;
+        }
+        for (Pop3Session s : pop3) {
+            b.append("<h2>").append(escape(Pop3Diagram.title(s, redactor))).append("</h2>\n<div class=\"msg\">\n<h3>")
+                    .append(escape(Pop3TextExporter.heading(s, redactor).substring("===== ".length())))
+                    .append("</h3>\n<pre>").append(escape(Pop3TextExporter.text(s, revealSecrets, redactor)))
+                    .append("</pre>\n</div>\n");
         }
         b.append("</body>\n</html>\n");
         out.write(b.toString());

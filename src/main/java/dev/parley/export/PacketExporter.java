@@ -13,6 +13,11 @@ import dev.parley.decode.Origin;
 import dev.parley.decode.Transport;
 import dev.parley.decode.TransportListener;
 import dev.parley.decode.link.FrameDecoder;
+import dev.parley.decode.pop3.Pop3Command;
+import dev.parley.decode.pop3.Pop3Exchange;
+import dev.parley.decode.pop3.Pop3Reply;
+import dev.parley.decode.pop3.SaslStep;
+import dev.parley.session.pop3.Pop3Session;
 import dev.parley.session.sip.SipMessageRef;
 import dev.parley.session.sip.SipSession;
 import java.io.IOException;
@@ -50,7 +55,20 @@ public final class PacketExporter {
      */
     public static Result export(Path capture, java.util.List<SipSession> sessions, Container container, boolean rtp,
                                 Function<SipMessageRef, byte[]> bytes, OutputStream out) throws IOException {
+        return export(capture, sessions, java.util.List.of(), container, rtp, bytes, out);
+    }
+
+    /**
+     * The same with POP3 sessions too: every frame that carried a command, a SASL line, a status line or part of a
+     * multi-line reply (its "." terminator included). {@code rtp} concerns the SIP sessions only.
+     */
+    public static Result export(Path capture, java.util.List<SipSession> sessions, java.util.List<Pop3Session> pop3,
+                                Container container, boolean rtp, Function<SipMessageRef, byte[]> bytes,
+                                OutputStream out) throws IOException {
         Set<Long> signalling = new HashSet<>();
+        for (Pop3Session s : pop3) {
+            addFrames(s, signalling);
+        }
         Set<Endpoint> media = new HashSet<>();
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -79,6 +97,39 @@ public final class PacketExporter {
         Arrays.sort(wanted);
         int written = copy(capture, wanted, container, out);
         return new Result(written, signalling.size(), mediaFrames.size());
+    }
+
+    /** Adds the frames of every exchange of a POP3 session. */
+    static void addFrames(Pop3Session s, Set<Long> frames) {
+        for (Pop3Exchange e : s.exchanges()) {
+            Pop3Command c = e.command();
+            if (c != null) {
+                add(c.origin(), frames);
+                frames.add(c.frame());
+            }
+            for (SaslStep step : e.sasl()) {
+                add(step.origin(), frames);
+                frames.add(step.frame());
+            }
+            Pop3Reply r = e.reply();
+            if (r != null) {
+                add(r.origin(), frames);
+                frames.add(r.frame());
+                if (r.body() != null) {
+                    add(r.body().origin(), frames);
+                    frames.add(r.body().lastFrame()); // the "." line is not in the body's origin
+                }
+            }
+        }
+        frames.remove(0L); // "no frame" in the records
+    }
+
+    private static void add(Origin origin, Set<Long> frames) {
+        if (origin != null) {
+            for (long f : origin.frames()) {
+                frames.add(f);
+            }
+        }
     }
 
     /**

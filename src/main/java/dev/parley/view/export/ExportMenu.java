@@ -18,6 +18,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -34,6 +35,8 @@ public final class ExportMenu extends Menu {
     private final Map<ExportSubject, ExportDialogViewModel> choices = new EnumMap<>(ExportSubject.class);
     private final Map<ExportSubject, MenuItem> items = new EnumMap<>(ExportSubject.class);
     private FilePicker picker = this::chooseFile;
+    private DirectoryPicker folderPicker = this::chooseFolder;
+    private final MenuItem mailsItem;
     private ExportDialog dialog;
     private Alert errorDialog;
     private CompletableFuture<String> lastExport;
@@ -49,10 +52,14 @@ public final class ExportMenu extends Menu {
         }
         MenuItem diagram = item(ExportSubject.DIAGRAM, "_Diagram (SVG, PNG, PDF, text, Mermaid, PlantUML)\u2026");
         diagram.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        mailsItem = new MenuItem("M_ails of the session (.eml)\u2026");
+        mailsItem.setOnAction(e -> exportMails());
+        mailsItem.disableProperty().bind(Bindings.not(vm.mailsAvailableProperty()));
         getItems().addAll(diagram,
                 item(ExportSubject.PACKETS, "_Packets (pcap, pcapng)\u2026"),
                 item(ExportSubject.REPORT, "HTML _report\u2026"),
                 item(ExportSubject.MESSAGES, "_Messages as text\u2026"),
+                mailsItem,
                 new SeparatorMenuItem(),
                 item(ExportSubject.MESSAGE, "_Selected message as text\u2026"),
                 new SeparatorMenuItem(),
@@ -102,6 +109,38 @@ public final class ExportMenu extends Menu {
     /** The options of a subject's dialog, kept between exports. */
     public ExportDialogViewModel choices(ExportSubject subject) {
         return choices.get(subject);
+    }
+
+    /** The "Mails of the session (.eml)" item (tests fire it). */
+    public MenuItem mailsItem() {
+        return mailsItem;
+    }
+
+    /** Replaces the folder chooser of the mail export (tests, harnesses). */
+    public void setDirectoryPicker(DirectoryPicker picker) {
+        this.folderPicker = Objects.requireNonNull(picker);
+    }
+
+    /** Asks for a folder, then writes the selected POP3 sessions' mails into it, one .eml per mail. */
+    public void exportMails() {
+        if (!vm.mailsAvailableProperty().get()) {
+            return;
+        }
+        Path folder = folderPicker.pick(vm.suggestedMailFolder());
+        if (folder != null) {
+            lastExport = vm.exportMails(folder);
+        }
+    }
+
+    private Path chooseFolder(Path suggested) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export the mails into a folder");
+        Path start = Files.isDirectory(suggested) ? suggested : suggested.getParent();
+        if (start != null && Files.isDirectory(start)) {
+            chooser.setInitialDirectory(start.toFile());
+        }
+        File folder = chooser.showDialog(window());
+        return folder == null ? null : folder.toPath();
     }
 
     /** Replaces the file chooser (tests, harnesses). */

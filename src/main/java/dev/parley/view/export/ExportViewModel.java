@@ -2,21 +2,22 @@ package dev.parley.view.export;
 
 import dev.parley.capture.file.OriginReader;
 import dev.parley.diagram.LadderArrow;
-import dev.parley.diagram.LadderModel;
-import dev.parley.diagram.LadderModelBuilder;
 import dev.parley.diagram.LadderOptions;
-import dev.parley.export.CallLegend;
 import dev.parley.export.Diagram;
 import dev.parley.export.DiagramExporter;
 import dev.parley.export.HtmlReportExporter;
+import dev.parley.export.MailExporter;
 import dev.parley.export.MessageBytes;
 import dev.parley.export.MessageTextExporter;
 import dev.parley.export.PacketExporter;
+import dev.parley.export.Pop3TextExporter;
 import dev.parley.export.Redactor;
 import dev.parley.export.SessionColumn;
 import dev.parley.export.SessionListExporter;
+import dev.parley.export.SessionsDiagram;
 import dev.parley.session.CaptureModel;
 import dev.parley.session.SessionSummary;
+import dev.parley.session.pop3.Pop3Session;
 import dev.parley.session.sip.SipMessageRef;
 import dev.parley.session.sip.SipSession;
 import dev.parley.view.MainViewModel;
@@ -74,6 +75,7 @@ public final class ExportViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyObjectWrapper<ExportError> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final Map<ExportSubject, BooleanBinding> available = new EnumMap<>(ExportSubject.class);
+    private final BooleanBinding mails;
     private Supplier<List<SessionColumn>> listColumns = () -> ListColumns.DEFAULT;
     private Path lastFolder;
     private int pending;
@@ -92,8 +94,13 @@ public final class ExportViewModel {
         this.fxThread = fxThread;
         this.worker = worker;
         BooleanBinding sessions = Bindings.createBooleanBinding(
-                () -> main.modelProperty().get() != null && !main.sessionList().selectedSessions().isEmpty(),
-                main.modelProperty(), main.sessionList().selectedSessions());
+                () -> main.modelProperty().get() != null && (!main.sessionList().selectedSessions().isEmpty()
+                        || !main.sessionList().selectedPop3Sessions().isEmpty()),
+                main.modelProperty(), main.sessionList().selectedSessions(),
+                main.sessionList().selectedPop3Sessions());
+        mails = Bindings.createBooleanBinding(() -> main.modelProperty().get() != null
+                        && !MailExporter.mails(main.sessionList().selectedPop3Sessions()).isEmpty(),
+                main.modelProperty(), main.sessionList().selectedPop3Sessions());
         for (ExportSubject s : ExportSubject.values()) {
             if (s.ofSessions()) {
                 available.put(s, sessions);
@@ -125,6 +132,11 @@ public final class ExportViewModel {
     /** True when the window has something to export for the subject (a loaded capture with a selection...). */
     public BooleanBinding availableProperty(ExportSubject subject) {
         return available.get(subject);
+    }
+
+    /** True when the selection holds POP3 sessions that retrieved mails (RETR or TOP answered). */
+    public BooleanBinding mailsAvailableProperty() {
+        return mails;
     }
 
     /** True while an export is being written. */
@@ -164,6 +176,9 @@ public final class ExportViewModel {
             SipMessageRef m = selectedMessage();
             SipSession owner = m == null ? null : ownerOf(m, selected);
             base = (owner == null ? "message" : owner.callId()) + (m == null ? "" : "-frame" + m.frame());
+        } else if (selected.isEmpty() && !main.sessionList().selectedPop3Sessions().isEmpty()) {
+            List<Pop3Session> pop3 = main.sessionList().selectedPop3Sessions();
+            base = pop3Base(pop3);
         } else if (selected.isEmpty()) {
             base = "export";
         } else {
@@ -172,6 +187,64 @@ public final class ExportViewModel {
         String suffix = format == ExportFormat.DIAGRAM_TEXT ? "-ladder"
                 : format == ExportFormat.MESSAGES_TEXT ? "-messages" : "";
         return FileNames.sanitise(base) + suffix + "." + format.extension();
+    }
+
+    private static String pop3Base(List<Pop3Session> pop3) {
+        return "pop3-session-" + pop3.get(0).index() + (pop3.size() > 1 ? "-and-" + (pop3.size() - 1) + "-more" : "");
+    }
+
+    /** Where the folder chooser of a mail export starts: a new folder named after the session, next to the last export. */
+    public Path suggestedMailFolder() {
+        Path file = suggestedFile(ExportFormat.SVG);
+        List<Pop3Session> pop3 = main.sessionList().selectedPop3Sessions();
+        return file.resolveSibling(FileNames.sanitise(pop3.isEmpty() ? "mails" : pop3Base(pop3) + "-mails"));
+    }
+
+    /**
+     * Writes the mails of the selected POP3 sessions into a folder (created when missing), one byte-exact .eml per
+     * mail; FX thread. The future completes on the FX thread with a summary ("4 mails") or the failure.
+     */
+    public CompletableFuture<String> exportMails(Path folder) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        CaptureModel model = main.modelProperty().get();
+        List<Pop3Session> pop3 = List.copyOf(main.sessionList().selectedPop3Sessions());
+        if (model == null || MailExporter.mails(pop3).isEmpty()) {
+            fail(folder, model == null ? "no capture is loaded" : "the selection holds no retrieved mail",
+                    new IllegalStateException("nothing to export"), done);
+            return done;
+        }
+        Path capture = model.file();
+        int sessionCount = model.pop3().sessions().size();
+        error.set(null);
+        pending++;
+        running.set(true);
+        main.setStatus("Exporting mails into " + folder.getFileName() + "\u2026");
+        worker.execute(() -> {
+            String summary;
+            try (OriginReader reader = new OriginReader(capture)) {
+                if (Files.exists(folder) && !Files.isDirectory(folder)) {
+                    throw new FileSystemException(folder.toString(), null, "it is a file, not a folder");
+                }
+                int n = MailExporter.writeAll(pop3, sessionCount, reader, folder).size();
+                summary = n + (n == 1 ? " mail" : " mails");
+            } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+                String reason = reason(e);
+                LOG.info("mail export to {} failed: {}", folder, reason);
+                fxThread.accept(() -> finished(() -> fail(folder, reason, e, done)));
+                return;
+            } catch (RuntimeException | OutOfMemoryError e) {
+                LOG.error("mail export to {} failed", folder, e);
+                String reason = e instanceof OutOfMemoryError ? "not enough memory" : "internal error: " + e;
+                fxThread.accept(() -> finished(() -> fail(folder, reason, e, done)));
+                return;
+            }
+            fxThread.accept(() -> finished(() -> {
+                lastFolder = folder.toAbsolutePath();
+                main.setStatus("Exported " + summary + " into " + folder.getFileName());
+                done.complete(summary);
+            }));
+        });
+        return done;
     }
 
     /** The file as chosen, with the format's extension added when the name has none (GTK's chooser adds none). */
@@ -236,7 +309,8 @@ public final class ExportViewModel {
 
     /** What an export needs, copied on the FX thread so the worker never reads the view models. */
     private record Job(ExportOptions options, Path target, Path capture, List<SipSession> sessions,
-                       SipMessageRef message, LadderOptions ladder, List<SessionColumn> columns) {
+                       List<Pop3Session> pop3, SipMessageRef message, LadderOptions ladder,
+                       List<SessionColumn> columns) {
     }
 
     private Job snapshot(ExportOptions options, Path target) {
@@ -246,6 +320,7 @@ public final class ExportViewModel {
         }
         ExportSubject subject = options.format().subject();
         List<SipSession> sessions;
+        List<Pop3Session> pop3 = List.of();
         SipMessageRef message = null;
         List<SessionColumn> columns = List.of();
         if (subject == ExportSubject.LIST) {
@@ -262,14 +337,15 @@ public final class ExportViewModel {
             sessions = List.of();
         } else {
             sessions = List.copyOf(main.sessionList().selectedSessions());
-            if (sessions.isEmpty()) {
+            pop3 = List.copyOf(main.sessionList().selectedPop3Sessions());
+            if (sessions.isEmpty() && pop3.isEmpty()) {
                 throw new IllegalStateException("no session is selected");
             }
         }
         // the screen's column options, so the file shows the columns the ladder shows
         LadderOptions ladder = new LadderOptions(main.mergePortsProperty().get(),
                 new LinkedHashMap<>(main.endpointAliases()));
-        return new Job(options, target, model.file(), sessions, message, ladder, columns);
+        return new Job(options, target, model.file(), sessions, pop3, message, ladder, columns);
     }
 
     /** Sessions of the rows the list shows (filtered), in its sort order. */
@@ -333,10 +409,11 @@ public final class ExportViewModel {
         Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         switch (o.format().subject()) {
             case PACKETS -> {
-                PacketExporter.Result r = PacketExporter.export(job.capture(), sessions,
+                PacketExporter.Result r = PacketExporter.export(job.capture(), sessions, job.pop3(),
                         o.format() == ExportFormat.PCAP ? PacketExporter.Container.PCAP
                                 : PacketExporter.Container.PCAPNG, o.rtp(), bytes, out);
-                return r.frames() + " frames: " + r.signallingFrames() + " SIP"
+                String kind = job.pop3().isEmpty() ? " SIP" : sessions.isEmpty() ? " POP3" : " SIP and POP3";
+                return r.frames() + " frames: " + r.signallingFrames() + kind
                         + (o.rtp() ? ", " + r.mediaFrames() + " RTP/RTCP" : "");
             }
             case LIST -> {
@@ -364,32 +441,24 @@ public final class ExportViewModel {
             }
             case MESSAGES -> {
                 MessageTextExporter.write(sessions, bytes, redactor, text);
+                Pop3TextExporter.write(job.pop3(), false, redactor, text);
                 text.flush();
-                return counted(sessions);
+                return SessionsDiagram.counted(sessions, job.pop3());
             }
             default -> {
-                LadderModel ladder = LadderModelBuilder.build(sessions, job.ladder(), bytes);
-                String title = sessions.size() == 1 ? "Call-ID " + sessions.get(0).callId()
-                        : sessions.size() + " sessions";
+                // POP3 passwords stay masked: revealing them is a deliberate act in the session panel, not an export
                 boolean legend = o.legend() || o.format() == ExportFormat.HTML;
-                Diagram diagram = new Diagram(ladder, title, legend ? CallLegend.of(sessions, redactor) : List.of());
+                Diagram diagram = SessionsDiagram.build(sessions, job.pop3(), job.ladder(), bytes, false, redactor,
+                        legend);
                 if (o.format() == ExportFormat.HTML) {
-                    HtmlReportExporter.write(sessions, diagram, bytes, redactor, text);
+                    HtmlReportExporter.write(sessions, job.pop3(), false, diagram, bytes, redactor, text);
                     text.flush();
                 } else {
                     DiagramExporter.export(diagram, o.format().diagram(), o.scale(), out);
                 }
-                return counted(sessions);
+                return SessionsDiagram.counted(sessions, job.pop3());
             }
         }
-    }
-
-    private static String counted(List<SipSession> sessions) {
-        int messages = 0;
-        for (SipSession s : sessions) {
-            messages += s.messages().size();
-        }
-        return sessions.size() + (sessions.size() == 1 ? " session, " : " sessions, ") + messages + " messages";
     }
 
     /** The failure in the user's words: what the file system said, or the exporter's own message. */
