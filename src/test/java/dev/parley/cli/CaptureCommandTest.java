@@ -7,12 +7,9 @@ import dev.parley.capture.live.LiveCaptureException;
 import dev.parley.capture.live.LiveInterfaces;
 import dev.parley.capture.live.Privileges;
 import dev.parley.session.CaptureLoader;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,28 +22,10 @@ class CaptureCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = ParleyCommand.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     @Test
     void withoutAnInterfaceSaysHowToChooseOne() {
-        Run r = run("capture");
+        CliRun r = CliRun.run("capture");
         assertThat(r.exit()).isEqualTo(CaptureCommand.EXIT_USAGE);
         assertThat(r.err()).contains("-i").contains("--list").doesNotContain("Exception");
     }
@@ -54,7 +33,7 @@ class CaptureCommandTest {
     @Test
     void anInvalidFilterIsNamedWithPcapsErrorBeforeAnythingStarts() {
         assumeLibpcap();
-        Run r = run("capture", "-i", "lo", "-f", "udp port and", "--duration", "1");
+        CliRun r = CliRun.run("capture", "-i", "lo", "-f", "udp port and", "--duration", "1");
         assertThat(r.exit()).isEqualTo(CaptureCommand.EXIT_USAGE);
         assertThat(r.err()).contains("invalid capture filter \"udp port and\"").doesNotContain("Exception")
                 .doesNotContain("Capturing on");
@@ -63,7 +42,7 @@ class CaptureCommandTest {
     @Test
     void listsTheLoopbackInterface() {
         assumeLibpcap();
-        Run r = run("capture", "--list");
+        CliRun r = CliRun.run("capture", "--list");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).containsPattern("(?m)^lo\\s+\\(loopback, up\\)");
     }
@@ -93,9 +72,9 @@ class CaptureCommandTest {
         });
         calls.start();
         Path file = dir.resolve("out.pcap");
-        Run r;
+        CliRun r;
         try {
-            r = run("capture", "-i", "lo", "-f", "udp port " + uasPort, "-w", file.toString(), "--duration", "4",
+            r = CliRun.run("capture", "-i", "lo", "-f", "udp port " + uasPort, "-w", file.toString(), "--duration", "4",
                     "--spool-dir", dir.toString());
         } finally {
             calls.join();

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,28 +14,10 @@ class CliTest {
     private static final Path CALLS = Path.of("samples", "sip-call-udp.pcap");
     private static final Path CANCEL_BUSY = Path.of("samples", "sip-cancel-busy.pcap");
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = ParleyCommand.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     @Test
     void statsJsonHasTheDocumentedShape() throws Exception {
-        Run r = run("stats", "--json", CALLS.toString());
+        CliRun r = CliRun.run("stats", "--json", CALLS.toString());
         assertThat(r.exit()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("frames").asLong()).isEqualTo(21);
@@ -55,7 +34,7 @@ class CliTest {
 
     @Test
     void summaryJsonListsEachCallWithItsTimings() throws Exception {
-        Run r = run("summary", "--json", CANCEL_BUSY.toString());
+        CliRun r = CliRun.run("summary", "--json", CANCEL_BUSY.toString());
         assertThat(r.exit()).isZero();
         JsonNode rows = new ObjectMapper().readTree(r.out());
         assertThat(rows).hasSize(2);
@@ -68,7 +47,7 @@ class CliTest {
 
     @Test
     void summaryCsvHasAHeaderAndOneLinePerCall() {
-        Run r = run("summary", "--csv", CALLS.toString());
+        CliRun r = CliRun.run("summary", "--csv", CALLS.toString());
         String[] lines = r.out().split("\r?\n");
         assertThat(lines[0]).startsWith("index,start,kind,method,from,to,state");
         assertThat(lines).hasSize(4);
@@ -77,8 +56,8 @@ class CliTest {
 
     @Test
     void showPrintsMessagesInOrderAndTimings() {
-        String callId = run("summary", "--csv", CALLS.toString()).out().split("\r?\n")[1].split(",")[15];
-        Run r = run("show", CALLS.toString(), "--call", callId);
+        String callId = CliRun.run("summary", "--csv", CALLS.toString()).out().split("\r?\n")[1].split(",")[15];
+        CliRun r = CliRun.run("show", CALLS.toString(), "--call", callId);
         assertThat(r.exit()).isZero();
         assertThat(r.out()).containsSubsequence("INVITE (SDP)", "100 Trying", "180 Ringing", "200 OK (SDP)", "ACK",
                 "BYE", "200 OK");
@@ -87,7 +66,7 @@ class CliTest {
 
     @Test
     void unknownCallIdIsAClearError() {
-        Run r = run("show", CALLS.toString(), "--call", "nope");
+        CliRun r = CliRun.run("show", CALLS.toString(), "--call", "nope");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("no session with Call-ID nope");
     }
@@ -95,7 +74,7 @@ class CliTest {
     @Test
     void aFileThatIsNotACaptureGetsAMessageNamingIt(@TempDir Path dir) throws Exception {
         Path notes = Files.writeString(dir.resolve("notes.txt"), "Hello, this is not a capture\n");
-        Run r = run("stats", notes.toString());
+        CliRun r = CliRun.run("stats", notes.toString());
         assertThat(r.exit()).isNotZero();
         assertThat(r.err()).contains("notes.txt").contains("not a pcap or pcapng file");
         assertThat(r.err()).doesNotContain("Exception");
@@ -103,7 +82,7 @@ class CliTest {
 
     @Test
     void benchReportsTimingAndMemory() {
-        Run r = run("bench", CALLS.toString());
+        CliRun r = CliRun.run("bench", CALLS.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("frames          21", "sip messages    21", "frames/s", "peak heap");
     }

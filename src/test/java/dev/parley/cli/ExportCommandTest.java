@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.session.CaptureLoader;
 import dev.parley.session.sip.SipSession;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,24 +22,6 @@ class ExportCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = ParleyCommand.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private Path export(String format, String... more) {
         Path out = dir.resolve("call." + format);
@@ -50,7 +29,7 @@ class ExportCommandTest {
         String[] args = new String[base.length + more.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(more, 0, args, base.length, more.length);
-        Run r = run(args);
+        CliRun r = CliRun.run(args);
         assertThat(r.exit()).as("exit of %s: %s", format, r.err()).isZero();
         assertThat(r.out()).contains("wrote " + out);
         return out;
@@ -82,11 +61,11 @@ class ExportCommandTest {
     @Test
     void allAndSeveralCallsGoInOneDiagram() throws Exception {
         Path out = dir.resolve("all.mmd");
-        Run r = run("export", CALLS.toString(), "--all", "--format", "mermaid", "-o", out.toString());
+        CliRun r = CliRun.run("export", CALLS.toString(), "--all", "--format", "mermaid", "-o", out.toString());
         assertThat(r.exit()).isZero();
         assertThat(Files.readString(out).lines().filter(l -> l.contains("->>"))).hasSize(21);
 
-        r = run("export", CALLS.toString(), "--call", "1-17136@127.0.0.1", "--call", "2-17136@127.0.0.1",
+        r = CliRun.run("export", CALLS.toString(), "--call", "1-17136@127.0.0.1", "--call", "2-17136@127.0.0.1",
                 "--format", "mermaid", "-o", "-");
         assertThat(r.exit()).isZero();
         assertThat(r.out().lines().filter(l -> l.contains("->>"))).hasSize(14);
@@ -100,20 +79,20 @@ class ExportCommandTest {
 
     @Test
     void unknownCallIdOrFormatExitsWithTwoAndNamesIt() {
-        Run r = run("export", CALLS.toString(), "--call", "nope@nowhere", "--format", "svg", "-o",
+        CliRun r = CliRun.run("export", CALLS.toString(), "--call", "nope@nowhere", "--format", "svg", "-o",
                 dir.resolve("x.svg").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("no session with Call-ID nope@nowhere");
 
-        r = run("export", CALLS.toString(), "--call", CALL, "--format", "gif", "-o", dir.resolve("x.gif").toString());
+        r = CliRun.run("export", CALLS.toString(), "--call", CALL, "--format", "gif", "-o", dir.resolve("x.gif").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("unknown format 'gif'").contains("svg").contains("pcapng");
 
-        r = run("export", CALLS.toString(), "--format", "svg", "-o", dir.resolve("x.svg").toString());
+        r = CliRun.run("export", CALLS.toString(), "--format", "svg", "-o", dir.resolve("x.svg").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--call").contains("--all");
 
-        r = run("export", CALLS.toString(), "--call", CALL, "--format", "pcap", "--redact", "-o",
+        r = CliRun.run("export", CALLS.toString(), "--call", CALL, "--format", "pcap", "--redact", "-o",
                 dir.resolve("x.pcap").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--redact");

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.decode.Limits;
 import dev.parley.session.CaptureLoader;
 import dev.parley.session.pop3.Mail;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,24 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** POP3 in the command line, on corpus captures: stats, summary, show --pop3, export-mails. */
 class Pop3CliTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = ParleyCommand.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /** A corpus file; CI passes -Dparley.corpus, without it the test is skipped saying why. */
     private static Path corpus(String relative) {
@@ -52,7 +31,7 @@ class Pop3CliTest {
 
     @Test
     void statsJsonCountsPop3() throws Exception {
-        Run r = run("stats", "--json", corpus("pop3/aiengine_pop_flow.pcap").toString());
+        CliRun r = CliRun.run("stats", "--json", corpus("pop3/aiengine_pop_flow.pcap").toString());
         assertThat(r.exit()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.at("/pop3/sessions").asInt()).isEqualTo(1);
@@ -62,14 +41,14 @@ class Pop3CliTest {
         assertThat(j.at("/pop3/replies").asInt()).isEqualTo(16);
         assertThat(j.at("/pop3/mails").asInt()).isEqualTo(5);
 
-        Run text = run("stats", corpus("pop3/ndpi_pop3.pcap").toString());
+        CliRun text = CliRun.run("stats", corpus("pop3/ndpi_pop3.pcap").toString());
         assertThat(text.out()).contains("POP3 sessions: 6").contains("AUTH            :     6");
     }
 
     @Test
     void summaryListsPop3SessionsAfterSipOnes() throws Exception {
         Path mixed = corpus("sip/heplify_rtp_rtcp_sip.pcap");
-        Run r = run("summary", "--json", mixed.toString());
+        CliRun r = CliRun.run("summary", "--json", mixed.toString());
         assertThat(r.exit()).isZero();
         JsonNode rows = new ObjectMapper().readTree(r.out());
         List<JsonNode> pop3 = new java.util.ArrayList<>();
@@ -86,22 +65,22 @@ class Pop3CliTest {
         assertThat(pop3.get(0).at("/pop3/session").asInt()).isEqualTo(1);
         assertThat(pop3.get(0).get("index").asInt()).isEqualTo(rows.size() - 2);
 
-        Run text = run("summary", mixed.toString());
+        CliRun text = CliRun.run("summary", mixed.toString());
         assertThat(text.out()).contains("3 POP3 sessions").contains("ecortones@telesmart");
-        Run csv = run("summary", "--csv", mixed.toString());
+        CliRun csv = CliRun.run("summary", "--csv", mixed.toString());
         assertThat(csv.out().lines().filter(l -> l.contains(",POP3,"))).hasSize(3);
     }
 
     @Test
     void showPop3MasksPasswordsUnlessAsked() {
         Path f = corpus("pop3/aiengine_pop_flow.pcap");
-        Run r = run("show", f.toString(), "--pop3", "1");
+        CliRun r = CliRun.run("show", f.toString(), "--pop3", "1");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("USER plod").contains("PASS ********").doesNotContain("Sourcefire")
                 .contains("RETR 1").contains("UPDATE").contains("deletions committed");
-        Run reveal = run("show", f.toString(), "--pop3", "1", "--show-passwords");
+        CliRun reveal = CliRun.run("show", f.toString(), "--pop3", "1", "--show-passwords");
         assertThat(reveal.out()).contains("PASS Sourcefire");
-        Run missing = run("show", f.toString(), "--pop3", "9");
+        CliRun missing = CliRun.run("show", f.toString(), "--pop3", "9");
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("no POP3 session 9");
     }
@@ -109,7 +88,7 @@ class Pop3CliTest {
     @Test
     void exportMailsWritesByteExactSortableFiles(@TempDir Path dir) throws Exception {
         Path f = corpus("pop3/ndpi_pop3.pcap");
-        Run r = run("export-mails", f.toString(), dir.toString());
+        CliRun r = CliRun.run("export-mails", f.toString(), dir.toString());
         assertThat(r.exit()).isZero();
         List<Path> files;
         try (var s = Files.list(dir)) {

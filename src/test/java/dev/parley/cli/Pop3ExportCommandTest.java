@@ -9,9 +9,6 @@ import dev.parley.session.CaptureLoader;
 import dev.parley.session.CaptureModel;
 import dev.parley.session.pop3.Mail;
 import dev.parley.session.pop3.Pop3Session;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,24 +46,6 @@ class Pop3ExportCommandTest {
         assertThat(session.mails()).hasSize(4);
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = ParleyCommand.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private Path export(String format, String... more) {
         Path out = dir.resolve("pop3." + format);
@@ -74,7 +53,7 @@ class Pop3ExportCommandTest {
         String[] args = new String[base.length + more.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(more, 0, args, base.length, more.length);
-        Run r = run(args);
+        CliRun r = CliRun.run(args);
         assertThat(r.exit()).as("exit of %s: %s", format, r.err()).isZero();
         assertThat(r.out()).contains("wrote " + out);
         return out;
@@ -137,7 +116,7 @@ class Pop3ExportCommandTest {
     @Test
     void emlIntoAFolderIsByteExact() throws Exception {
         Path out = Files.createDirectory(dir.resolve("mails"));
-        Run r = run("export", CAPTURE.toString(), "--pop3", "1", "-f", "eml", "-o", out.toString());
+        CliRun r = CliRun.run("export", CAPTURE.toString(), "--pop3", "1", "-f", "eml", "-o", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("wrote 4 mails");
         List<Path> written;
@@ -155,11 +134,11 @@ class Pop3ExportCommandTest {
     @Test
     void severalMailsToOneFileIsRefused() {
         Path out = dir.resolve("one.eml");
-        Run r = run("export", CAPTURE.toString(), "--pop3", "1", "-f", "eml", "-o", out.toString());
+        CliRun r = CliRun.run("export", CAPTURE.toString(), "--pop3", "1", "-f", "eml", "-o", out.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("4 mails", "give a folder");
         assertThat(out).doesNotExist();
-        r = run("export", CAPTURE.toString(), "--pop3", "1", "-f", "eml", "--redact", "-o", out.toString());
+        r = CliRun.run("export", CAPTURE.toString(), "--pop3", "1", "-f", "eml", "--redact", "-o", out.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--redact does not apply to eml");
     }
@@ -187,19 +166,19 @@ class Pop3ExportCommandTest {
     @Test
     void allIncludesPop3AndErrorsAreClear() throws Exception {
         Path out = dir.resolve("all.pcap");
-        Run r = run("export", CAPTURE.toString(), "--all", "-f", "pcap", "-o", out.toString());
+        CliRun r = CliRun.run("export", CAPTURE.toString(), "--all", "-f", "pcap", "-o", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(new CaptureLoader().load(out).pop3().sessions()).hasSize(1);
 
-        r = run("export", CAPTURE.toString(), "--pop3", "9", "-f", "svg", "-o", dir.resolve("x.svg").toString());
+        r = CliRun.run("export", CAPTURE.toString(), "--pop3", "9", "-f", "svg", "-o", dir.resolve("x.svg").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("no POP3 session 9", "it has 1 POP3 session");
 
-        r = run("export", CAPTURE.toString(), "--pop3", "1", "-f", "csv", "-o", dir.resolve("x.csv").toString());
+        r = CliRun.run("export", CAPTURE.toString(), "--pop3", "1", "-f", "csv", "-o", dir.resolve("x.csv").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--pop3 does not apply");
 
-        r = run("export", CAPTURE.toString(), "--pop3", "1", "-f", "svg", "--redact", "--show-passwords", "-o",
+        r = CliRun.run("export", CAPTURE.toString(), "--pop3", "1", "-f", "svg", "--redact", "--show-passwords", "-o",
                 dir.resolve("x.svg").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("contradict");
@@ -216,7 +195,7 @@ class Pop3ExportCommandTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(one != null,
                 "pop3-apop-cram.pcap has no POP3 session with exactly one retrieved mail");
         Path out = dir.resolve("one.eml");
-        Run r = run("export", apop.toString(), "--pop3", Integer.toString(one.index()), "-f", "eml", "-o",
+        CliRun r = CliRun.run("export", apop.toString(), "--pop3", Integer.toString(one.index()), "-f", "eml", "-o",
                 out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         Mail m = one.mails().get(0);
