@@ -1,2 +1,5 @@
-/** Test support shared by all test packages: synthetic capture generation and raw Ethernet/IPv4/UDP frame building. */
+/**
+ * Test support shared by all test packages: synthetic capture generation, raw Ethernet/IPv4/UDP frame building, a
+ * private Dovecot POP3 server.
+ */
 package dev.parley.testsupport;
