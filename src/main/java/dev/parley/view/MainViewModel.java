@@ -81,6 +81,10 @@ public final class MainViewModel {
     private AtomicBoolean cancelFlag = new AtomicBoolean();
     private long openedAtNanos;
     private boolean firstRowsLogged;
+    /** FX thread: a live capture is being correlated, so sessions may be read only during a live refresh. */
+    private boolean liveCapture;
+    private boolean applyingLiveRefresh;
+    private boolean selectionPending;
 
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
@@ -109,10 +113,10 @@ public final class MainViewModel {
     /** @param fxThread how to run a task on the FX thread (tests may run it inline) */
     public MainViewModel(Consumer<Runnable> fxThread) {
         this.fxThread = fxThread;
-        sessionList.selectedSessions().addListener((ListChangeListener<SipSession>) c -> showSelection());
+        sessionList.selectedSessions().addListener((ListChangeListener<SipSession>) c -> showSelectionWhenSafe());
         sessionList.selectedPop3Sessions().addListener(
-                (ListChangeListener<dev.parley.session.pop3.Pop3Session>) c -> showSelection());
-        mergePorts.addListener((o, a, b) -> rebuildLadder());
+                (ListChangeListener<dev.parley.session.pop3.Pop3Session>) c -> showSelectionWhenSafe());
+        mergePorts.addListener((o, a, b) -> rebuildLadderWhenSafe());
         aliases.addListener((MapChangeListener<String, String>) c -> {
             if (!changingAliases) {
                 rebuildLadder();
@@ -182,6 +186,7 @@ public final class MainViewModel {
         status.set("Capturing on " + name + "\u2026");
         openedAtNanos = System.nanoTime();
         firstRowsLogged = false;
+        liveCapture = true;
         BatchPublisher publisher = new BatchPublisher(seq, fxThread, this::applyBatch);
         Thread t = new Thread(() -> load(seq, spoolFile, cancelled, publisher,
                 (p, c) -> new CaptureLoader(Limits.DEFAULT, true).load(frames, spoolFile, liveRefresh(seq, p, publisher),
@@ -211,11 +216,17 @@ public final class MainViewModel {
             }
             java.util.concurrent.CountDownLatch applied = new java.util.concurrent.CountDownLatch(1);
             publisher.after(() -> {
+                applyingLiveRefresh = true;
                 try {
                     if (sequence.get() == seq) {
                         sessionList.complete(rows, all);
+                        if (selectionPending) {
+                            selectionPending = false;
+                            showSelection();
+                        }
                     }
                 } finally {
+                    applyingLiveRefresh = false;
                     applied.countDown();
                 }
             });
@@ -362,6 +373,8 @@ public final class MainViewModel {
             return;
         }
         long fxStart = System.nanoTime();
+        liveCapture = false; // a stopped capture's sessions are complete: selections show at once again
+        selectionPending = false;
         reader = new OriginReader(loaded.file());
         sessionList.complete(rows, all, pop3Sessions);
         model.set(loaded);
@@ -383,6 +396,7 @@ public final class MainViewModel {
         if (seq != sequence.get()) {
             return;
         }
+        liveCapture = false;
         loading.set(false);
         progress.set(0);
         recentFiles.remove(capture);
@@ -391,6 +405,8 @@ public final class MainViewModel {
     }
 
     private void clearCapture() {
+        liveCapture = false;
+        selectionPending = false;
         sessionList.clear();
         ladder.show(LadderModel.EMPTY);
         detail.clear();
@@ -410,6 +426,27 @@ public final class MainViewModel {
             }
             reader = null;
         }
+    }
+
+    /**
+     * While a live capture runs, the correlating thread keeps changing the sessions: the FX thread may only read them
+     * during a live refresh, when correlation waits. A selection made in between is shown at the next refresh
+     * (within a second); a file's sessions are complete and are shown at once.
+     */
+    private void showSelectionWhenSafe() {
+        if (liveCapture && !applyingLiveRefresh) {
+            selectionPending = true;
+            return;
+        }
+        showSelection();
+    }
+
+    private void rebuildLadderWhenSafe() {
+        if (liveCapture && !applyingLiveRefresh) {
+            selectionPending = true;
+            return;
+        }
+        rebuildLadder();
     }
 
     private void showSelection() {

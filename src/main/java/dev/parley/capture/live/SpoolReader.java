@@ -39,6 +39,8 @@ final class SpoolReader implements FrameSource {
     private int lastInterface;
     private LongConsumer idle = n -> { };
     private boolean idleSignalled = true;
+    private long lastIdleNanos;
+    private static final long IDLE_REPEAT_NANOS = 500_000_000L;
     private boolean corrupt;
 
     SpoolReader(Spool spool, boolean follow) {
@@ -203,8 +205,12 @@ final class SpoolReader implements FrameSource {
     }
 
     private void waitForMore() throws IOException {
-        if (!idleSignalled) {
+        // once when the capture goes quiet, then about twice a second while it stays quiet: the live views refresh
+        // (and show a selection) only when the loader reports progress
+        long now = System.nanoTime();
+        if (!idleSignalled || now - lastIdleNanos >= IDLE_REPEAT_NANOS) {
             idleSignalled = true;
+            lastIdleNanos = now;
             idle.accept(handedOut);
         }
         try {
