@@ -2,13 +2,20 @@ package dev.parley.cli;
 
 import dev.parley.capture.file.OriginReader;
 import dev.parley.decode.Anomaly;
+import dev.parley.decode.Bytes;
 import dev.parley.decode.mime.MimeMessage;
 import dev.parley.decode.pop3.Pop3Exchange;
 import dev.parley.decode.pop3.Pop3Reply;
 import dev.parley.decode.pop3.SaslStep;
+import dev.parley.decode.sip.DigestCredentials;
+import dev.parley.decode.sip.SipParser;
+import dev.parley.decode.sip.SipRequest;
 import dev.parley.session.CaptureLoader;
 import dev.parley.session.CaptureModel;
 import dev.parley.session.SessionSummary;
+import dev.parley.session.auth.CheckResult;
+import dev.parley.session.auth.SipDigestCheck;
+import dev.parley.session.auth.Verdict;
 import dev.parley.session.pop3.Mail;
 import dev.parley.session.pop3.MailboxEntry;
 import dev.parley.session.pop3.Pop3Login;
@@ -20,6 +27,7 @@ import dev.parley.session.sip.SipSession;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -30,6 +38,8 @@ import picocli.CommandLine.Parameters;
 /**
  * One session's messages in order, with times and deltas, then its timings: {@code tshark -z flow} for one call, or
  * for one POP3 session its commands and replies, login, mailbox and mails. Passwords are masked unless asked for.
+ * With {@code --password P} each request of a call carrying digest credentials gets the verdict of P against them;
+ * P itself is never printed.
  */
 @Command(name = "show", description = "Show one call's messages in order with times, and its timings; or one POP3 "
         + "session (--pop3 N, N as in summary) with its commands, login, mailbox and mails.")
@@ -53,6 +63,11 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--show-passwords", description = "show POP3 passwords and SASL secrets instead of masking them")
     boolean showPasswords;
 
+    @Option(names = {"--password", "--check-password"}, paramLabel = "P",
+            description = "with --call: check P against each request's digest Authorization / Proxy-Authorization "
+                    + "and print MATCH, MISMATCH or NOT CHECKABLE under it (P is never printed)")
+    String password;
+
     @Override
     public Integer call() throws Exception {
         CaptureModel model = new CaptureLoader().load(file);
@@ -62,6 +77,9 @@ final class ShowCommand implements Callable<Integer> {
                 System.err.println("parley: no POP3 session " + which.pop3 + " in " + file + " ("
                         + model.pop3().sessions().size() + " POP3 sessions)");
                 return 1;
+            }
+            if (password != null) {
+                System.err.println("parley: --password checks SIP digest credentials (with --call); ignored for --pop3");
             }
             try (var reader = new dev.parley.capture.file.OriginReader(file)) {
                 Pop3Show.print(p, reader, showPasswords, System.out);
@@ -74,11 +92,18 @@ final class ShowCommand implements Callable<Integer> {
             System.err.println("parley: no session with Call-ID " + callId + " in " + file);
             return 1;
         }
-        print(s, System.out);
+        if (password == null) {
+            print(s, null, null, System.out);
+        } else {
+            try (OriginReader reader = new OriginReader(file)) {
+                print(s, reader, password, System.out);
+            }
+        }
         return 0;
     }
 
-    static void print(SipSession s, PrintStream out) {
+    /** The call's text; with a password (and a reader for the message bytes) the digest verdicts under requests. */
+    static void print(SipSession s, OriginReader reader, String password, PrintStream out) throws IOException {
         SessionSummary sum = SessionSummary.of(1, s);
         out.printf("Call-ID  %s%nkind     %s  %s -> %s  state %s%n", s.callId(), sum.kind(),
                 Format.orDash(s.caller()), Format.orDash(s.callee()), sum.state());
@@ -93,6 +118,12 @@ final class ShowCommand implements Callable<Integer> {
             String label = m.label() + (m.sdp() ? " (SDP)" : "") + (m.resent() ? " [resent]" : "");
             out.printf(Locale.ROOT, "%6d  %10.6f  %9.6f  %-22s --> %-22s  %-24s %d %s%n", m.frame(), rel / 1e9,
                     delta / 1e9, m.flow().src(), m.flow().dst(), label, m.cseq(), m.cseqMethod());
+            if (password != null && m.request()) {
+                String verdict = DigestVerdict.line(m.bytes() != null ? m.bytes() : reader.read(m.origin()), password);
+                if (verdict != null) {
+                    out.printf("%6s  %s%n", "", verdict);
+                }
+            }
         }
         SipCall c = s.call();
         if (c != null) {
@@ -107,6 +138,40 @@ final class ShowCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%s @%.3f  ", sc.state().displayName(), (sc.timestampNanos() - c.startNanos()) / 1e9);
             }
             out.println();
+        }
+    }
+
+    /** The verdict line of a password against one request's digest credentials, as {@code show --password} prints it. */
+    static final class DigestVerdict {
+        private DigestVerdict() {
+        }
+
+        /**
+         * "password MATCH: user alice, realm parley.test, MD5, qop auth (Authorization)", or null when the request
+         * carries no credentials. The credentials described are those SipDigestCheck.verifyRequest checks: the first
+         * Authorization, else the first Proxy-Authorization.
+         */
+        static String line(byte[] request, String password) {
+            if (!(SipParser.parse(Bytes.of(request)) instanceof SipRequest r)) {
+                return null;
+            }
+            List<DigestCredentials> c = r.authorizations();
+            String header = "Authorization";
+            if (c.isEmpty()) {
+                c = r.proxyAuthorizations();
+                header = "Proxy-Authorization";
+            }
+            if (c.isEmpty()) {
+                return null;
+            }
+            CheckResult result = SipDigestCheck.verifyRequest(request, password);
+            if (result.verdict() == Verdict.NOT_CHECKABLE) {
+                return "password NOT CHECKABLE: " + result.reason() + " (" + header + ")";
+            }
+            DigestCredentials d = c.get(0);
+            return "password " + result.verdict() + ": user " + Format.orDash(d.username()) + ", realm "
+                    + Format.orDash(d.realm()) + ", " + (d.algorithm() == null ? "MD5" : d.algorithm().strip())
+                    + (d.parameter("qop") == null ? ", no qop" : ", qop " + d.parameter("qop")) + " (" + header + ")";
         }
     }
 

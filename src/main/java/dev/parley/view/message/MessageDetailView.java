@@ -2,29 +2,37 @@ package dev.parley.view.message;
 
 import dev.parley.decode.Anomaly;
 import dev.parley.decode.Bytes;
+import dev.parley.session.auth.CheckResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
  * Wireshark-style detail of one SIP message: the header/body tree on the left, the raw text and a hex dump on the
- * right, the selected node's bytes highlighted in both; anomalies flagged in the tree and listed below it.
+ * right, the selected node's bytes highlighted in both; anomalies flagged in the tree and listed below it. A request
+ * with digest credentials gets a "Check password" row under the title (hidden for other messages).
  * Keyboard: arrows walk the tree, Enter/Space toggles a node, Ctrl+Right expands a whole subtree, F6 cycles panes.
  */
 public final class MessageDetailView extends Region {
@@ -40,6 +48,10 @@ public final class MessageDetailView extends Region {
     public static final String HIGHLIGHT_CLASS = "hex-highlight";
     public static final String ANOMALY_CLASS = "anomaly";
     public static final String ANOMALY_LIST_CLASS = "message-detail-anomalies";
+    public static final String CHECK_ROW_CLASS = "message-detail-check";
+    public static final String CHECK_FIELD_CLASS = "message-detail-check-field";
+    public static final String CHECK_BUTTON_CLASS = "message-detail-check-button";
+    public static final String CHECK_RESULT_CLASS = "message-detail-check-result";
 
     private static final String CSS = """
             .message-detail { -fx-background-color: -fx-background; }
@@ -58,6 +70,12 @@ public final class MessageDetailView extends Region {
             .tree-cell.anomaly { -fx-text-fill: #b00020; -fx-background-color: #fff3e0; }
             .tree-cell.anomaly:selected { -fx-background-color: #ffcc80; -fx-text-fill: #b00020; }
             .message-detail-anomalies .list-cell { -fx-text-fill: #b00020; }
+            .message-detail-check { -fx-padding: 0 6 4 6; }
+            .message-detail-check-how { -fx-text-fill: #666; }
+            .dark .message-detail-check-how { -fx-text-fill: #aaa; }
+            .message-detail-check-result.verdict-match { -fx-text-fill: #2e7d32; -fx-font-weight: bold; }
+            .message-detail-check-result.verdict-mismatch { -fx-text-fill: #c62828; -fx-font-weight: bold; }
+            .message-detail-check-result.verdict-not_checkable { -fx-text-fill: #ef6c00; -fx-font-weight: bold; }
             """;
 
     private final MessageDetailViewModel vm;
@@ -66,6 +84,9 @@ public final class MessageDetailView extends Region {
     private final ListView<Integer> hex = new ListView<>();
     private final ListView<Anomaly> anomalyList = new ListView<>();
     private final BorderPane root = new BorderPane();
+    private final PasswordField checkField = new PasswordField();
+    private final Button check = new Button("Check password");
+    private final Label checkResult = new Label();
     private final Map<DetailNode, TreeItem<DetailNode>> items = new IdentityHashMap<>();
     private boolean syncing;
 
@@ -81,7 +102,7 @@ public final class MessageDetailView extends Region {
         Label status = new Label();
         status.getStyleClass().add(STATUS_CLASS);
         status.textProperty().bind(vm.statusProperty());
-        root.setTop(new VBox(title, status));
+        root.setTop(new VBox(title, status, checkRow()));
 
         tree.getStyleClass().add(TREE_CLASS);
         tree.setShowRoot(false);
@@ -147,6 +168,55 @@ public final class MessageDetailView extends Region {
         });
         rebuildTree(vm.treeProperty().get());
         rebuildHex(vm.bytesProperty().get());
+    }
+
+    /** PasswordField, button and verdict, shown only for a request with digest credentials. */
+    private HBox checkRow() {
+        checkField.getStyleClass().add(CHECK_FIELD_CLASS);
+        checkField.setPromptText("password");
+        checkField.setPrefColumnCount(12);
+        checkField.setMinWidth(Region.USE_PREF_SIZE);
+        checkField.setOnAction(e -> runCheck());
+        check.getStyleClass().add(CHECK_BUTTON_CLASS);
+        check.setOnAction(e -> runCheck());
+        check.setMinWidth(Region.USE_PREF_SIZE);
+        checkResult.getStyleClass().add(CHECK_RESULT_CLASS);
+        checkResult.textProperty().bind(vm.checkTextProperty());
+        checkResult.setMinWidth(0);
+        Tooltip verdictTip = new Tooltip();
+        verdictTip.textProperty().bind(vm.checkTextProperty());
+        checkResult.setTooltip(verdictTip);
+        vm.checkResultProperty().addListener((o, was, now) -> styleVerdict(now));
+        Label how = new Label();
+        how.getStyleClass().add("message-detail-check-how");
+        how.textProperty().bind(vm.checkHowProperty());
+        how.setMinWidth(0);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(vm.checkHowProperty());
+        how.setTooltip(tip);
+        // the how-text gives way to the verdict once there is one
+        how.visibleProperty().bind(vm.checkTextProperty().isEmpty());
+        how.managedProperty().bind(how.visibleProperty());
+        HBox row = new HBox(8, checkField, check, checkResult, how);
+        row.getStyleClass().add(CHECK_ROW_CLASS);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(vm.passwordCheckableProperty());
+        row.managedProperty().bind(row.visibleProperty());
+        // a typed password never outlives the message it was typed for
+        vm.messageProperty().addListener((o, was, now) -> checkField.clear());
+        vm.passwordCheckableProperty().addListener((o, was, now) -> checkField.clear());
+        return row;
+    }
+
+    private void runCheck() {
+        vm.checkPassword(checkField.getText());
+    }
+
+    private void styleVerdict(CheckResult r) {
+        checkResult.getStyleClass().removeIf(c -> c.startsWith("verdict-"));
+        if (r != null) {
+            checkResult.getStyleClass().add("verdict-" + r.verdict().name().toLowerCase(Locale.ROOT));
+        }
     }
 
     private void treeKeys(KeyEvent e) {
@@ -282,6 +352,20 @@ public final class MessageDetailView extends Region {
     /** The tree, for tests and for the main window's focus handling. */
     public TreeView<DetailNode> treeView() {
         return tree;
+    }
+
+    /** The password field of the check row (hidden unless the message has digest credentials). */
+    public PasswordField checkField() {
+        return checkField;
+    }
+
+    public Button checkButton() {
+        return check;
+    }
+
+    /** The verdict label: "MATCH: ...", "MISMATCH: ...", "NOT CHECKABLE: reason". */
+    public Label checkResultLabel() {
+        return checkResult;
     }
 
     /** The raw text pane. */

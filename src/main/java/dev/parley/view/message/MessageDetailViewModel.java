@@ -4,6 +4,9 @@ import dev.parley.decode.Anomaly;
 import dev.parley.decode.Bytes;
 import dev.parley.decode.sip.SipMessage;
 import dev.parley.decode.sip.SipParser;
+import dev.parley.session.auth.CheckResult;
+import dev.parley.session.auth.SipDigestCheck;
+import dev.parley.session.auth.Verdict;
 import dev.parley.session.sip.SipMessageRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +21,8 @@ import javafx.collections.ObservableList;
 
 /**
  * What the message detail shows for one SIP message: the header/body tree, the raw text, the bytes for the hex pane,
- * the selected node's byte range and the anomalies. Holds no Node; call it on the FX thread.
+ * the selected node's byte range and the anomalies; for a request with digest credentials, a check of a typed password
+ * (the password is never kept nor shown). Holds no Node; call it on the FX thread.
  */
 public final class MessageDetailViewModel {
     /** Status text when the capture bytes of the message are not at hand. */
@@ -36,7 +40,13 @@ public final class MessageDetailViewModel {
             new ReadOnlyObjectWrapper<>(this, "selectedRange", ByteRange.NONE);
     private final ObservableList<Anomaly> anomalies = FXCollections.observableArrayList();
     private final ObservableList<Anomaly> anomaliesView = FXCollections.unmodifiableObservableList(anomalies);
+    private final ReadOnlyBooleanWrapper passwordCheckable = new ReadOnlyBooleanWrapper(this, "passwordCheckable");
+    private final ReadOnlyStringWrapper checkHow = new ReadOnlyStringWrapper(this, "checkHow", "");
+    private final ReadOnlyObjectWrapper<CheckResult> checkResult = new ReadOnlyObjectWrapper<>(this, "checkResult");
+    private final ReadOnlyStringWrapper checkText = new ReadOnlyStringWrapper(this, "checkText", "");
     private RawText raw = RawText.of(new byte[0]);
+    private byte[] shownBytes;
+    private DigestTarget digest;
 
     /**
      * Shows one message. {@code messageBytes} are the message's bytes (ref.bytes(), or read through OriginReader);
@@ -47,6 +57,7 @@ public final class MessageDetailViewModel {
         selectedRange.set(ByteRange.NONE);
         message.set(ref);
         title.set(ref == null ? "" : MessageTitle.of(ref));
+        setDigest(null, null);
         if (messageBytes == null) {
             raw = RawText.of(new byte[0]);
             bytes.set(Bytes.EMPTY);
@@ -69,6 +80,7 @@ public final class MessageDetailViewModel {
             tree.set(DetailTreeBuilder.notSip(messageBytes));
             return;
         }
+        setDigest(DigestTarget.of(parsed), messageBytes);
         List<Anomaly> all = new ArrayList<>();
         DetailNode root = DetailTreeBuilder.build(parsed, messageBytes, all);
         anomalies.setAll(all);
@@ -89,6 +101,30 @@ public final class MessageDetailViewModel {
         anomalies.clear();
         selectedNode.set(null);
         selectedRange.set(ByteRange.NONE);
+        setDigest(null, null);
+    }
+
+    /**
+     * Checks a typed password against the shown request's digest credentials (see {@link #checkTextProperty()}); the
+     * result is also in {@link #checkResultProperty()}. The password is not kept.
+     */
+    public CheckResult checkPassword(String typed) {
+        CheckResult r = digest == null ? CheckResult.notCheckable("the message carries no digest credentials")
+                : typed == null || typed.isEmpty() ? CheckResult.notCheckable("no password given")
+                : SipDigestCheck.verifyRequest(shownBytes, typed);
+        checkResult.set(r);
+        checkText.set(r.verdict() == Verdict.NOT_CHECKABLE ? "NOT CHECKABLE: " + r.reason()
+                : (r.verdict() == Verdict.MATCH ? "MATCH: " : "MISMATCH: ") + digest.describe());
+        return r;
+    }
+
+    private void setDigest(DigestTarget target, byte[] messageBytes) {
+        digest = target;
+        shownBytes = target == null ? null : messageBytes;
+        passwordCheckable.set(target != null);
+        checkHow.set(target == null ? "" : target.header() + " digest: " + target.describe());
+        checkResult.set(null);
+        checkText.set("");
     }
 
     /** Selects a node of the tree (null for none): its range becomes the highlighted range. */
@@ -176,6 +212,26 @@ public final class MessageDetailViewModel {
     /** Byte range of the selected node, {@link ByteRange#NONE} when none. */
     public ReadOnlyObjectProperty<ByteRange> selectedRangeProperty() {
         return selectedRange.getReadOnlyProperty();
+    }
+
+    /** True when the shown message is a request with Digest Authorization or Proxy-Authorization. */
+    public ReadOnlyBooleanProperty passwordCheckableProperty() {
+        return passwordCheckable.getReadOnlyProperty();
+    }
+
+    /** What a password is checked against: "Authorization digest: user alice, realm parley.test, MD5, qop auth". */
+    public ReadOnlyStringProperty checkHowProperty() {
+        return checkHow.getReadOnlyProperty();
+    }
+
+    /** The last check's result, null before a check and after another message is shown. */
+    public ReadOnlyObjectProperty<CheckResult> checkResultProperty() {
+        return checkResult.getReadOnlyProperty();
+    }
+
+    /** "MATCH: user alice, realm parley.test, MD5, qop auth", "MISMATCH: ...", "NOT CHECKABLE: reason", or "". */
+    public ReadOnlyStringProperty checkTextProperty() {
+        return checkText.getReadOnlyProperty();
     }
 
     /** Parser anomalies of the shown message (SIP, SDP, ISUP, CPIM), read-only. */
