@@ -7,13 +7,12 @@ import dev.parley.decode.mime.MimeMessage;
 import dev.parley.decode.pop3.Pop3Exchange;
 import dev.parley.decode.pop3.Pop3Reply;
 import dev.parley.decode.pop3.SaslStep;
-import dev.parley.decode.sip.DigestCredentials;
 import dev.parley.decode.sip.SipParser;
-import dev.parley.decode.sip.SipRequest;
 import dev.parley.session.CaptureLoader;
 import dev.parley.session.CaptureModel;
 import dev.parley.session.SessionSummary;
 import dev.parley.session.auth.CheckResult;
+import dev.parley.session.auth.DigestTarget;
 import dev.parley.session.auth.SipDigestCheck;
 import dev.parley.session.auth.Verdict;
 import dev.parley.session.pop3.Mail;
@@ -27,7 +26,6 @@ import dev.parley.session.sip.SipSession;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -152,26 +150,15 @@ final class ShowCommand implements Callable<Integer> {
          * Authorization, else the first Proxy-Authorization.
          */
         static String line(byte[] request, String password) {
-            if (!(SipParser.parse(Bytes.of(request)) instanceof SipRequest r)) {
-                return null;
-            }
-            List<DigestCredentials> c = r.authorizations();
-            String header = "Authorization";
-            if (c.isEmpty()) {
-                c = r.proxyAuthorizations();
-                header = "Proxy-Authorization";
-            }
-            if (c.isEmpty()) {
+            DigestTarget target = DigestTarget.of(SipParser.parse(Bytes.of(request)));
+            if (target == null) {
                 return null;
             }
             CheckResult result = SipDigestCheck.verifyRequest(request, password);
             if (result.verdict() == Verdict.NOT_CHECKABLE) {
-                return "password NOT CHECKABLE: " + result.reason() + " (" + header + ")";
+                return "password NOT CHECKABLE: " + result.reason() + " (" + target.header() + ")";
             }
-            DigestCredentials d = c.get(0);
-            return "password " + result.verdict() + ": user " + Format.orDash(d.username()) + ", realm "
-                    + Format.orDash(d.realm()) + ", " + (d.algorithm() == null ? "MD5" : d.algorithm().strip())
-                    + (d.parameter("qop") == null ? ", no qop" : ", qop " + d.parameter("qop")) + " (" + header + ")";
+            return "password " + result.verdict() + ": " + target.describe() + " (" + target.header() + ")";
         }
     }
 

@@ -3,13 +3,14 @@ package dev.parley.view;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * Stands in for the FX thread in view-model tests: what the view model posts is queued and run by the test thread,
  * so loading can be driven without a toolkit.
  */
-final class FakeFxThread implements Consumer<Runnable> {
+public final class FakeFxThread implements Consumer<Runnable> {
     private final Deque<Runnable> queue = new ArrayDeque<>();
 
     @Override
@@ -22,6 +23,11 @@ final class FakeFxThread implements Consumer<Runnable> {
 
     /** Runs posted tasks until the view model has stopped loading; fails after 20 s. */
     void runUntilLoaded(MainViewModel vm) throws InterruptedException {
+        runUntil(() -> !vm.loadingProperty().get());
+    }
+
+    /** Runs posted tasks until the condition holds; fails after 20 s. */
+    public void runUntil(BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             Runnable r;
@@ -34,11 +40,11 @@ final class FakeFxThread implements Consumer<Runnable> {
             if (r != null) {
                 r.run();
             }
-            if (!vm.loadingProperty().get()) {
+            if (done.getAsBoolean()) {
                 return;
             }
         }
-        throw new AssertionError("still loading after 20 s");
+        throw new AssertionError("condition not met after 20 s");
     }
 
     /** Runs every task posted so far. */

@@ -5,6 +5,7 @@ import dev.parley.decode.Bytes;
 import dev.parley.decode.sip.SipMessage;
 import dev.parley.decode.sip.SipParser;
 import dev.parley.session.auth.CheckResult;
+import dev.parley.session.auth.DigestTarget;
 import dev.parley.session.auth.SipDigestCheck;
 import dev.parley.session.auth.Verdict;
 import dev.parley.session.sip.SipMessageRef;

@@ -1,5 +1,6 @@
 package dev.parley.view.export;
 
+import dev.parley.view.FakeFxThread;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.diagram.LadderColumn;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExportViewModelTest {
     private static final Path SAMPLE = Path.of("samples", "sip-call-udp.pcap");
-    private final FxQueue fx = new FxQueue();
+    private final FakeFxThread fx = new FakeFxThread();
     private MainViewModel main;
     private ExportViewModel vm;
 

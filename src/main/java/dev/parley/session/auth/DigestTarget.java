@@ -1,4 +1,4 @@
-package dev.parley.view.message;
+package dev.parley.session.auth;
 
 import dev.parley.decode.sip.DigestCredentials;
 import dev.parley.decode.sip.SipMessage;
@@ -7,14 +7,14 @@ import java.util.List;
 
 /**
  * The digest credentials a password check of one SIP request works on: the first Authorization, else the first
- * Proxy-Authorization, the same choice as {@link dev.parley.session.auth.SipDigestCheck#verifyRequest}.
+ * Proxy-Authorization, the same choice as {@link SipDigestCheck#verifyRequest}.
  *
  * @param header "Authorization" or "Proxy-Authorization"
  */
-record DigestTarget(String header, DigestCredentials credentials) {
+public record DigestTarget(String header, DigestCredentials credentials) {
 
     /** The target of a parsed message, or null when it is no request or carries no Digest credentials. */
-    static DigestTarget of(SipMessage m) {
+    public static DigestTarget of(SipMessage m) {
         if (!(m instanceof SipRequest r)) {
             return null;
         }
@@ -31,7 +31,7 @@ record DigestTarget(String header, DigestCredentials credentials) {
     }
 
     /** "user alice, realm parley.test, MD5, qop auth": what was checked, never the secret. */
-    String describe() {
+    public String describe() {
         DigestCredentials c = credentials;
         return "user " + orDash(c.username()) + ", realm " + orDash(c.realm()) + ", "
                 + (c.algorithm() == null ? "MD5" : c.algorithm().strip())
