@@ -36,13 +36,13 @@ final class StatusBar extends HBox {
                 vm.fileProperty()));
         file.getStyleClass().add("status-file");
         Label frames = item();
-        frames.textProperty().bind(vm.framesProperty().asString("%,d frames"));
+        frames.textProperty().bind(count(vm.framesProperty(), "frame", "frames"));
         Label sessions = item();
-        sessions.textProperty().bind(vm.sessionCountProperty().asString("%,d sessions"));
+        sessions.textProperty().bind(count(vm.sessionCountProperty(), "session", "sessions"));
         Label messages = item();
-        messages.textProperty().bind(vm.sipMessagesProperty().asString("%,d SIP messages"));
+        messages.textProperty().bind(count(vm.sipMessagesProperty(), "SIP message", "SIP messages"));
         anomalies.getStyleClass().addAll(ITEM, ANOMALIES);
-        anomalies.textProperty().bind(vm.anomalyCountProperty().asString("%,d anomalies"));
+        anomalies.textProperty().bind(count(vm.anomalyCountProperty(), "anomaly", "anomalies"));
         anomalies.disableProperty().bind(vm.anomalyCountProperty().isEqualTo(0));
         anomalies.setOnAction(e -> {
             anomalies.setVisited(false);
@@ -78,5 +78,12 @@ final class StatusBar extends HBox {
 
     private static Separator separator() {
         return new Separator(Orientation.VERTICAL);
+    }
+
+    /** "1 session", "2 sessions": a count with its noun in the right number. */
+    private static javafx.beans.binding.StringBinding count(javafx.beans.value.ObservableNumberValue n, String one,
+                                                            String many) {
+        return Bindings.createStringBinding(() -> String.format("%,d %s", n.longValue(), n.longValue() == 1 ? one : many),
+                n);
     }
 }
