@@ -2,11 +2,10 @@ package dev.parley.view.message;
 
 import dev.parley.decode.Anomaly;
 import dev.parley.decode.Bytes;
-import dev.parley.session.auth.CheckResult;
+import dev.parley.view.PasswordCheckState;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.IdentityHashMap;
-import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -186,7 +185,7 @@ public final class MessageDetailView extends Region {
         Tooltip verdictTip = new Tooltip();
         verdictTip.textProperty().bind(vm.checkTextProperty());
         checkResult.setTooltip(verdictTip);
-        vm.checkResultProperty().addListener((o, was, now) -> styleVerdict(now));
+        vm.checkResultProperty().addListener((o, was, now) -> PasswordCheckState.styleVerdict(checkResult, now));
         Label how = new Label();
         how.getStyleClass().add("message-detail-check-how");
         how.textProperty().bind(vm.checkHowProperty());
@@ -212,12 +211,6 @@ public final class MessageDetailView extends Region {
         vm.checkPassword(checkField.getText());
     }
 
-    private void styleVerdict(CheckResult r) {
-        checkResult.getStyleClass().removeIf(c -> c.startsWith("verdict-"));
-        if (r != null) {
-            checkResult.getStyleClass().add("verdict-" + r.verdict().name().toLowerCase(Locale.ROOT));
-        }
-    }
 
     private void treeKeys(KeyEvent e) {
         TreeItem<DetailNode> item = tree.getSelectionModel().getSelectedItem();

@@ -5,9 +5,9 @@ import dev.parley.decode.Bytes;
 import dev.parley.decode.sip.SipMessage;
 import dev.parley.decode.sip.SipParser;
 import dev.parley.session.auth.CheckResult;
+import dev.parley.view.PasswordCheckState;
 import dev.parley.session.auth.DigestTarget;
 import dev.parley.session.auth.SipDigestCheck;
-import dev.parley.session.auth.Verdict;
 import dev.parley.session.sip.SipMessageRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +41,7 @@ public final class MessageDetailViewModel {
             new ReadOnlyObjectWrapper<>(this, "selectedRange", ByteRange.NONE);
     private final ObservableList<Anomaly> anomalies = FXCollections.observableArrayList();
     private final ObservableList<Anomaly> anomaliesView = FXCollections.unmodifiableObservableList(anomalies);
-    private final ReadOnlyBooleanWrapper passwordCheckable = new ReadOnlyBooleanWrapper(this, "passwordCheckable");
-    private final ReadOnlyStringWrapper checkHow = new ReadOnlyStringWrapper(this, "checkHow", "");
-    private final ReadOnlyObjectWrapper<CheckResult> checkResult = new ReadOnlyObjectWrapper<>(this, "checkResult");
-    private final ReadOnlyStringWrapper checkText = new ReadOnlyStringWrapper(this, "checkText", "");
+    private final PasswordCheckState passwordCheck = new PasswordCheckState();
     private RawText raw = RawText.of(new byte[0]);
     private byte[] shownBytes;
     private DigestTarget digest;
@@ -110,22 +107,18 @@ public final class MessageDetailViewModel {
      * result is also in {@link #checkResultProperty()}. The password is not kept.
      */
     public CheckResult checkPassword(String typed) {
-        CheckResult r = digest == null ? CheckResult.notCheckable("the message carries no digest credentials")
-                : typed == null || typed.isEmpty() ? CheckResult.notCheckable("no password given")
-                : SipDigestCheck.verifyRequest(shownBytes, typed);
-        checkResult.set(r);
-        checkText.set(r.verdict() == Verdict.NOT_CHECKABLE ? "NOT CHECKABLE: " + r.reason()
-                : (r.verdict() == Verdict.MATCH ? "MATCH: " : "MISMATCH: ") + digest.describe());
-        return r;
+        DigestTarget target = digest;
+        byte[] request = shownBytes;
+        return passwordCheck.check(typed, p -> target == null
+                        ? CheckResult.notCheckable("the message carries no digest credentials")
+                        : SipDigestCheck.verifyRequest(request, p),
+                v -> target.describe());
     }
 
     private void setDigest(DigestTarget target, byte[] messageBytes) {
         digest = target;
         shownBytes = target == null ? null : messageBytes;
-        passwordCheckable.set(target != null);
-        checkHow.set(target == null ? "" : target.header() + " digest: " + target.describe());
-        checkResult.set(null);
-        checkText.set("");
+        passwordCheck.offer(target != null, target == null ? "" : target.header() + " digest: " + target.describe());
     }
 
     /** Selects a node of the tree (null for none): its range becomes the highlighted range. */
@@ -217,22 +210,22 @@ public final class MessageDetailViewModel {
 
     /** True when the shown message is a request with Digest Authorization or Proxy-Authorization. */
     public ReadOnlyBooleanProperty passwordCheckableProperty() {
-        return passwordCheckable.getReadOnlyProperty();
+        return passwordCheck.checkableProperty();
     }
 
     /** What a password is checked against: "Authorization digest: user alice, realm parley.test, MD5, qop auth". */
     public ReadOnlyStringProperty checkHowProperty() {
-        return checkHow.getReadOnlyProperty();
+        return passwordCheck.howProperty();
     }
 
     /** The last check's result, null before a check and after another message is shown. */
     public ReadOnlyObjectProperty<CheckResult> checkResultProperty() {
-        return checkResult.getReadOnlyProperty();
+        return passwordCheck.resultProperty();
     }
 
     /** "MATCH: user alice, realm parley.test, MD5, qop auth", "MISMATCH: ...", "NOT CHECKABLE: reason", or "". */
     public ReadOnlyStringProperty checkTextProperty() {
-        return checkText.getReadOnlyProperty();
+        return passwordCheck.textProperty();
     }
 
     /** Parser anomalies of the shown message (SIP, SDP, ISUP, CPIM), read-only. */

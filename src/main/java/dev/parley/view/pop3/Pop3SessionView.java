@@ -1,6 +1,6 @@
 package dev.parley.view.pop3;
 
-import dev.parley.session.auth.CheckResult;
+import dev.parley.view.PasswordCheckState;
 import dev.parley.session.pop3.Mail;
 import dev.parley.session.pop3.MailboxEntry;
 import dev.parley.view.pop3.Pop3Rows.ExchangeRow;
@@ -149,7 +149,7 @@ public final class Pop3SessionView extends Region {
         checkResult.getStyleClass().add(CHECK_RESULT_CLASS);
         checkResult.textProperty().bind(vm.checkTextProperty());
         checkResult.setWrapText(true);
-        vm.checkResultProperty().addListener((o, a, r) -> styleVerdict(r));
+        vm.checkResultProperty().addListener((o, a, r) -> PasswordCheckState.styleVerdict(checkResult, r));
         HBox checkBox = new HBox(8, checkField, check);
         checkBox.setAlignment(Pos.CENTER_LEFT);
         Label how = new Label();
@@ -257,12 +257,6 @@ public final class Pop3SessionView extends Region {
         vm.checkPassword(checkField.getText());
     }
 
-    private void styleVerdict(CheckResult r) {
-        checkResult.getStyleClass().removeIf(c -> c.startsWith("verdict-"));
-        if (r != null) {
-            checkResult.getStyleClass().add("verdict-" + r.verdict().name().toLowerCase(Locale.ROOT));
-        }
-    }
 
     private void openSelected() {
         MailRow r = mails.getSelectionModel().getSelectedItem();

@@ -7,6 +7,7 @@ import dev.parley.decode.pop3.Pop3Exchange;
 import dev.parley.decode.pop3.Pop3Reply;
 import dev.parley.diagram.Pop3LadderBuilder;
 import dev.parley.session.auth.CheckResult;
+import dev.parley.view.PasswordCheckState;
 import dev.parley.session.auth.Secrets;
 import dev.parley.session.auth.Verdict;
 import dev.parley.session.pop3.Mail;
@@ -51,10 +52,7 @@ public final class Pop3SessionViewModel {
     private final ReadOnlyStringWrapper password = new ReadOnlyStringWrapper(this, "password", "");
     private final ReadOnlyBooleanWrapper hasPassword = new ReadOnlyBooleanWrapper(this, "hasPassword");
     private final BooleanProperty revealPassword = new SimpleBooleanProperty(this, "revealPassword");
-    private final ReadOnlyBooleanWrapper checkable = new ReadOnlyBooleanWrapper(this, "checkable");
-    private final ReadOnlyStringWrapper checkHow = new ReadOnlyStringWrapper(this, "checkHow", "");
-    private final ReadOnlyObjectWrapper<CheckResult> checkResult = new ReadOnlyObjectWrapper<>(this, "checkResult");
-    private final ReadOnlyStringWrapper checkText = new ReadOnlyStringWrapper(this, "checkText", "");
+    private final PasswordCheckState passwordCheck = new PasswordCheckState();
     private final ReadOnlyStringWrapper capabilities = new ReadOnlyStringWrapper(this, "capabilities", "");
     private final ReadOnlyStringWrapper maildrop = new ReadOnlyStringWrapper(this, "maildrop", "");
     private final ObservableList<TimelineRow> timeline = FXCollections.observableArrayList();
@@ -109,10 +107,7 @@ public final class Pop3SessionViewModel {
         hasPassword.set(l != null && l.password() != null);
         updatePassword();
         String reason = PasswordCheck.notCheckableReason(s, l);
-        checkable.set(reason == null);
-        checkHow.set(reason == null ? "Checks " + PasswordCheck.how(l) : "Not checkable: " + reason);
-        checkResult.set(null);
-        checkText.set("");
+        passwordCheck.offer(reason == null, reason == null ? "Checks " + PasswordCheck.how(l) : "Not checkable: " + reason);
 
         capabilities.set(s.capabilities().isEmpty() ? "(no CAPA)" : String.join(", ", s.capabilities()));
         maildrop.set(s.maildropMessages() < 0 ? "(no STAT)"
@@ -138,10 +133,7 @@ public final class Pop3SessionViewModel {
         revealPassword.set(false);
         hasPassword.set(false);
         password.set("");
-        checkable.set(false);
-        checkHow.set("");
-        checkResult.set(null);
-        checkText.set("");
+        passwordCheck.clear();
         capabilities.set("");
         maildrop.set("");
         timeline.clear();
@@ -154,13 +146,9 @@ public final class Pop3SessionViewModel {
     /** Checks a typed password against the session's login; the result is also in {@link #checkResultProperty()}. */
     public CheckResult checkPassword(String typed) {
         Pop3Session s = session.get();
-        CheckResult r = s == null ? CheckResult.notCheckable("no session")
-                : typed == null || typed.isEmpty() ? CheckResult.notCheckable("no password given")
-                : PasswordCheck.check(s, s.login(), typed);
-        checkResult.set(r);
-        checkText.set(r.verdict() == Verdict.NOT_CHECKABLE ? "NOT CHECKABLE: " + r.reason()
-                : r.verdict() == Verdict.MATCH ? "MATCH: this is the password" : "MISMATCH: not this password");
-        return r;
+        return passwordCheck.check(typed, p -> s == null ? CheckResult.notCheckable("no session")
+                        : PasswordCheck.check(s, s.login(), p),
+                v -> v == Verdict.MATCH ? "this is the password" : "not this password");
     }
 
     private void updatePassword() {
@@ -259,21 +247,21 @@ public final class Pop3SessionViewModel {
     }
 
     public ReadOnlyBooleanProperty checkableProperty() {
-        return checkable.getReadOnlyProperty();
+        return passwordCheck.checkableProperty();
     }
 
     /** How the check works, or why it cannot be made. */
     public ReadOnlyStringProperty checkHowProperty() {
-        return checkHow.getReadOnlyProperty();
+        return passwordCheck.howProperty();
     }
 
     public ReadOnlyObjectProperty<CheckResult> checkResultProperty() {
-        return checkResult.getReadOnlyProperty();
+        return passwordCheck.resultProperty();
     }
 
     /** "MATCH: ...", "MISMATCH: ...", "NOT CHECKABLE: reason", "" before a check. */
     public ReadOnlyStringProperty checkTextProperty() {
-        return checkText.getReadOnlyProperty();
+        return passwordCheck.textProperty();
     }
 
     public ReadOnlyStringProperty capabilitiesProperty() {
