@@ -85,6 +85,9 @@ public final class MainViewModel {
     private boolean liveCapture;
     private boolean applyingLiveRefresh;
     private boolean selectionPending;
+    /** FX thread: the final rows are being applied; the selection they restore is shown a frame later. */
+    private boolean applyingFinalRows;
+    private boolean selectionDeferred;
 
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
@@ -376,7 +379,12 @@ public final class MainViewModel {
         liveCapture = false; // a stopped capture's sessions are complete: selections show at once again
         selectionPending = false;
         reader = new OriginReader(loaded.file());
-        sessionList.complete(rows, all, pop3Sessions);
+        applyingFinalRows = true;
+        try {
+            sessionList.complete(rows, all, pop3Sessions);
+        } finally {
+            applyingFinalRows = false;
+        }
         model.set(loaded);
         frames.set(loaded.frames());
         sipMessages.set(loaded.sip().statistics().messages());
@@ -436,6 +444,18 @@ public final class MainViewModel {
     private void showSelectionWhenSafe() {
         if (liveCapture && !applyingLiveRefresh) {
             selectionPending = true;
+            return;
+        }
+        if (applyingFinalRows) {
+            // a big list's final rows take a frame of their own; the ladder and detail of the selection come in
+            // the next one instead of stretching this frame (issue 3: no stalls while a big capture loads)
+            if (!selectionDeferred) {
+                selectionDeferred = true;
+                fxThread.accept(() -> fxThread.accept(() -> {
+                    selectionDeferred = false;
+                    showSelection();
+                }));
+            }
             return;
         }
         showSelection();

@@ -57,8 +57,10 @@ public final class GuiLoadHarness extends Application {
                 long gap = lastFrame < 0 ? 0 : t - lastFrame;
                 lastFrame = t;
                 if (gap > 80_000_000L) {
-                    System.out.printf("  gap %,d ms at %,d ms after opening (%s, frame %d)%n", gap / 1_000_000,
-                            (t - openedAt) / 1_000_000, loadedAt < 0 ? "loading" : "scrolling", frames);
+                    System.out.printf("  gap %,d ms at %,d ms after opening, JVM uptime %.3f s (%s, frame %d)%n",
+                            gap / 1_000_000, (t - openedAt) / 1_000_000,
+                            ManagementFactory.getRuntimeMXBean().getUptime() / 1e3,
+                            loadedAt < 0 ? "loading" : "scrolling", frames);
                 }
                 if (firstRowsAt < 0 && !table.getItems().isEmpty()) {
                     firstRowsAt = t; // rows are in the table; this pulse draws them

@@ -47,11 +47,17 @@ public final class FakeFxThread implements Consumer<Runnable> {
         throw new AssertionError("condition not met after 20 s");
     }
 
-    /** Runs every task posted so far. */
+    /** Runs posted tasks, and those they post, until none is left. */
     void runPending() {
-        synchronized (queue) {
-            queue.forEach(Runnable::run);
-            queue.clear();
+        while (true) {
+            Runnable r;
+            synchronized (queue) {
+                r = queue.poll();
+            }
+            if (r == null) {
+                return;
+            }
+            r.run();
         }
     }
 }

@@ -41,6 +41,24 @@ class MainViewModelLoadTest {
     }
 
     @Test
+    void theFinalRowsAndTheLadderOfTheSelectionComeInSeparateFxTasks() throws Exception {
+        MainViewModel vm = new MainViewModel(fxThread);
+        // what the session table does with a requested selection
+        vm.sessionList().requestedSelectionProperty().addListener(
+                o -> vm.sessionList().select(vm.sessionList().requestedSelectionProperty().get()));
+        vm.open(Path.of("samples", "sip-call-udp.pcap"));
+        fxThread.runUntilLoaded(vm);
+        // the task that applied the final rows selected the first one but left its ladder to a later task, so a
+        // big list's last frame of loading is not stretched by the ladder, call flow and detail as well
+        assertThat(vm.sessionList().selectedRows()).hasSize(1);
+        assertThat(vm.ladder().getModel().arrows()).isEmpty();
+        fxThread.runPending();
+        assertThat(vm.ladder().getModel().arrows()).hasSize(7);
+        assertThat(vm.detail().treeProperty().get()).isNotNull();
+        vm.shutdown();
+    }
+
+    @Test
     void aNewerLoadDropsTheBatchesOfTheOlderOne() throws Exception {
         MainViewModel vm = new MainViewModel(fxThread);
         vm.open(Path.of("samples", "sip-call-udp.pcap"));
