@@ -26,6 +26,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", description = "loads in a row; the last is reported (default ${DEFAULT-VALUE})")
     int runs = 1;
 
+    @Option(names = "--model-heap", description = "also measure the model's live heap (a full GC after the timing, "
+            + "which adds to the process's run time)")
+    boolean modelHeap;
+
     @Option(names = "--hold", hidden = true, description = "seconds to wait after loading (for a heap histogram)")
     int holdSeconds;
 
@@ -61,10 +65,12 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "cpu             %.3f s process, %.3f s reading thread, %.3f s in GC pauses%n",
                 cpu / 1e9, readerCpu / 1e9, gc / 1e3);
         System.out.printf(Locale.ROOT, "peak heap       %.1f MiB%n", peakHeapBytes() / 1048576.0);
-        System.gc();
-        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        System.out.printf(Locale.ROOT, "model heap      %.1f MiB (live after a full GC, model still referenced)%n",
-                heap.getUsed() / 1048576.0);
+        if (modelHeap) {
+            System.gc();
+            var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            System.out.printf(Locale.ROOT, "model heap      %.1f MiB (live after a full GC, model still referenced)%n",
+                    heap.getUsed() / 1048576.0);
+        }
         long rss = ProcStatus.kib("VmHWM");
         System.out.printf(Locale.ROOT, "peak RSS        %s%n", rss < 0 ? "n/a" : String.format(Locale.ROOT,
                 "%.1f MiB", rss / 1024.0));
