@@ -85,5 +85,10 @@ class CliTest {
         CliRun r = CliRun.run("bench", CALLS.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("frames          21", "sip messages    21", "frames/s", "peak heap");
+        assertThat(r.out()).doesNotContain("model heap"); // its full GC would count in the process time
+
+        CliRun withHeap = CliRun.run("bench", "--model-heap", CALLS.toString());
+        assertThat(withHeap.exit()).isZero();
+        assertThat(withHeap.out()).containsPattern("model heap +[0-9.]+ MiB");
     }
 }
