@@ -447,8 +447,9 @@ public final class MainViewModel {
             return;
         }
         if (applyingFinalRows) {
-            // a big list's final rows take a frame of their own; the ladder and detail of the selection come in
-            // the next one instead of stretching this frame (issue 3: no stalls while a big capture loads)
+            // a big list's final rows take a frame of their own: the ladder and detail of the selection are built in
+            // a task posted twice over, behind the pulse that the rows requested meanwhile, instead of stretching
+            // this frame (issue 3: no stalls while a big capture loads; design note 13)
             if (!selectionDeferred) {
                 selectionDeferred = true;
                 fxThread.accept(() -> fxThread.accept(() -> {
