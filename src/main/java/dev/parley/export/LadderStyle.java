@@ -1,6 +1,6 @@
 package dev.parley.export;
 
-import dev.parley.diagram.LadderMetrics;
+import dev.parley.diagram.LadderFonts;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
@@ -10,7 +10,7 @@ import java.awt.font.FontRenderContext;
  * ladder (view.ladder.LadderColours, which is JavaFX and so out of reach here); fonts are the logical SansSerif,
  * which PDF maps to Helvetica and SVG to sans-serif, so text stays text in every format.
  */
-final class LadderStyle implements LadderMetrics {
+final class LadderStyle extends LadderFonts<Font> {
     /** The width of a text in a font as the output format will draw it. */
     interface Widths {
         double width(String text, Font font);
@@ -34,15 +34,12 @@ final class LadderStyle implements LadderMetrics {
     /** Fractional metrics without a transform: the widths the layout uses are those every format draws with. */
     static final FontRenderContext FRC = new FontRenderContext(null, true, true);
 
-    final Font normal = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    final Font bold = new Font(Font.SANS_SERIF, Font.BOLD, 12);
-    final Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 12).deriveFont(10.5f);
-    final Font italic = new Font(Font.SANS_SERIF, Font.ITALIC, 12).deriveFont(10.5f);
-    private final double lineHeight = height(normal);
-    private final double smallLineHeight = height(small);
     private final Widths widths;
 
     LadderStyle(Widths widths) {
+        super(new Font(Font.SANS_SERIF, Font.PLAIN, 12), new Font(Font.SANS_SERIF, Font.BOLD, 12),
+                new Font(Font.SANS_SERIF, Font.PLAIN, 12).deriveFont(10.5f),
+                new Font(Font.SANS_SERIF, Font.ITALIC, 12).deriveFont(10.5f));
         this.widths = widths;
     }
 
@@ -60,31 +57,13 @@ final class LadderStyle implements LadderMetrics {
         return "#" + hex.substring(1);
     }
 
-    double width(String text, Font font) {
-        return text == null || text.isEmpty() ? 0 : widths.width(text, font);
+    @Override
+    protected double measureWidth(String text, Font font) {
+        return widths.width(text, font);
     }
 
-    private static double height(Font font) {
+    @Override
+    protected double measureLineHeight(Font font) {
         return Math.ceil(font.getLineMetrics("Hg", FRC).getHeight());
-    }
-
-    @Override
-    public double textWidth(String text) {
-        return Math.max(width(text, normal), width(text, bold)); // labels of requests are bold
-    }
-
-    @Override
-    public double smallTextWidth(String text) {
-        return Math.max(width(text, small), width(text, italic)); // SDP summaries are italic
-    }
-
-    @Override
-    public double lineHeight() {
-        return lineHeight;
-    }
-
-    @Override
-    public double smallLineHeight() {
-        return smallLineHeight;
     }
 }

@@ -1,6 +1,6 @@
 package dev.parley.view.ladder;
 
-import dev.parley.diagram.LadderMetrics;
+import dev.parley.diagram.LadderFonts;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.scene.text.Font;
@@ -12,21 +12,18 @@ import javafx.scene.text.Text;
  * The ladder's fonts and their measurement, as a sum of cached character widths: measuring every distinct label with a
  * Text node costs seconds at 100k arrows ("CSeq 12345 INVITE" rarely repeats); kerning is negligible here.
  */
-final class TextMeasure implements LadderMetrics {
-    final Font normal = Font.font("System", 12);
-    final Font bold = Font.font("System", FontWeight.BOLD, 12);
-    final Font small = Font.font("System", 10.5);
-    final Font italic = Font.font("System", FontWeight.NORMAL, FontPosture.ITALIC, 10.5);
+final class TextMeasure extends LadderFonts<Font> {
     private final Text probe = new Text();
     private final Map<Font, double[]> ascii = new HashMap<>();
     private final Map<Font, Map<Character, Double>> other = new HashMap<>();
-    private final double lineHeight = height(normal);
-    private final double smallLineHeight = height(small);
 
-    double width(String text, Font font) {
-        if (text == null || text.isEmpty()) {
-            return 0;
-        }
+    TextMeasure() {
+        super(Font.font("System", 12), Font.font("System", FontWeight.BOLD, 12), Font.font("System", 10.5),
+                Font.font("System", FontWeight.NORMAL, FontPosture.ITALIC, 10.5));
+    }
+
+    @Override
+    protected double measureWidth(String text, Font font) {
         double[] widths = ascii.computeIfAbsent(font, this::asciiWidths);
         double w = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -51,7 +48,8 @@ final class TextMeasure implements LadderMetrics {
         return probe.getLayoutBounds().getWidth();
     }
 
-    private double height(Font font) {
+    @Override
+    protected double measureLineHeight(Font font) {
         probe.setFont(font);
         probe.setText("Hg");
         return Math.ceil(probe.getLayoutBounds().getHeight());
@@ -59,25 +57,5 @@ final class TextMeasure implements LadderMetrics {
 
     double boldWidth(String text) {
         return width(text, bold);
-    }
-
-    @Override
-    public double textWidth(String text) {
-        return Math.max(width(text, normal), width(text, bold)); // labels of requests are bold
-    }
-
-    @Override
-    public double smallTextWidth(String text) {
-        return Math.max(width(text, small), width(text, italic)); // SDP summaries are italic
-    }
-
-    @Override
-    public double lineHeight() {
-        return lineHeight;
-    }
-
-    @Override
-    public double smallLineHeight() {
-        return smallLineHeight;
     }
 }
