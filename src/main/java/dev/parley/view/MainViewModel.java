@@ -72,6 +72,10 @@ public final class MainViewModel {
     private final CallFlowViewModel callFlow = new CallFlowViewModel();
     private final Pop3ViewModel pop3 = new Pop3ViewModel();
     private final Consumer<Runnable> fxThread;
+    /** Runs a task once the frame being prepared is drawn; tests run it at once (no window). */
+    private final Consumer<Runnable> afterNextFrameDrawn;
+    /** FX thread: the file load in progress holds its threads until the first rows are drawn (null when none). */
+    private FirstRowsGate firstRowsGate;
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "parley-loader");
         t.setDaemon(true);
@@ -110,12 +114,18 @@ public final class MainViewModel {
     private OriginReader reader;
 
     public MainViewModel() {
-        this(Platform::runLater);
+        this(Platform::runLater, FrameTicker::afterNextFrameDrawn);
     }
 
     /** @param fxThread how to run a task on the FX thread (tests may run it inline) */
     public MainViewModel(Consumer<Runnable> fxThread) {
+        this(fxThread, Runnable::run);
+    }
+
+    /** @param afterNextFrameDrawn runs a task once the frame being prepared is drawn (tests decide when) */
+    MainViewModel(Consumer<Runnable> fxThread, Consumer<Runnable> afterNextFrameDrawn) {
         this.fxThread = fxThread;
+        this.afterNextFrameDrawn = afterNextFrameDrawn;
         sessionList.selectedSessions().addListener((ListChangeListener<SipSession>) c -> showSelectionWhenSafe());
         sessionList.selectedPop3Sessions().addListener(
                 (ListChangeListener<dev.parley.session.pop3.Pop3Session>) c -> showSelectionWhenSafe());
@@ -164,8 +174,10 @@ public final class MainViewModel {
         rememberRecent(capture);
         openedAtNanos = System.nanoTime();
         firstRowsLogged = false;
+        FirstRowsGate gate = new FirstRowsGate();
+        firstRowsGate = gate;
         BatchPublisher publisher = new BatchPublisher(seq, fxThread, this::applyBatch);
-        loader.execute(() -> load(seq, capture, cancelled, publisher));
+        loader.execute(() -> load(seq, capture, cancelled, publisher, gate));
     }
 
     /**
@@ -193,7 +205,7 @@ public final class MainViewModel {
         BatchPublisher publisher = new BatchPublisher(seq, fxThread, this::applyBatch);
         Thread t = new Thread(() -> load(seq, spoolFile, cancelled, publisher,
                 (p, c) -> new CaptureLoader(Limits.DEFAULT, true).load(frames, spoolFile, liveRefresh(seq, p, publisher),
-                        c)), "parley-live-loader");
+                        c), null), "parley-live-loader");
         t.setDaemon(true);
         t.start();
     }
@@ -288,12 +300,14 @@ public final class MainViewModel {
         CaptureModel run(LoadProgress progress, BooleanSupplier cancelled) throws IOException;
     }
 
-    private void load(long seq, Path capture, AtomicBoolean cancelled, BatchPublisher publisher) {
+    private void load(long seq, Path capture, AtomicBoolean cancelled, BatchPublisher publisher, FirstRowsGate gate) {
         load(seq, capture, cancelled, publisher,
-                (p, c) -> new CaptureLoader(Limits.DEFAULT, false).load(capture, p, c));
+                (p, c) -> new CaptureLoader(Limits.DEFAULT, false).load(capture, p, c), gate);
     }
 
-    private void load(long seq, Path capture, AtomicBoolean cancelled, BatchPublisher publisher, Load how) {
+    /** @param gate held after the first rows are handed over until they are drawn; null: go straight on (live) */
+    private void load(long seq, Path capture, AtomicBoolean cancelled, BatchPublisher publisher, Load how,
+                      FirstRowsGate gate) {
         RowCopier copier = new RowCopier();
         LoadProgress onProgress = (position, size, frameCount, sip) -> {
             if (sequence.get() != seq) {
@@ -301,6 +315,11 @@ public final class MainViewModel {
             }
             double fraction = size > 0 ? (double) position / size : -1;
             publisher.publish(() -> copier.newRows(sip), fraction, frameCount, sip.statistics().messages());
+            if (gate != null && copier.published > 0 && !gate.isOpen() && position < size) {
+                // only a load with more to read waits; the correlating thread waits, the reader once the pipe is full
+                gate.await();
+                gate.open();
+            }
         };
         try {
             CaptureModel loaded = how.run(onProgress, () -> cancelled.get() || sequence.get() != seq);
@@ -361,6 +380,10 @@ public final class MainViewModel {
                 firstRowsLogged = true;
                 LOG.info("first {} sessions shown {} ms after opening", batch.rows.size(),
                         (System.nanoTime() - openedAtNanos) / 1_000_000);
+                FirstRowsGate gate = firstRowsGate;
+                if (gate != null) {
+                    afterNextFrameDrawn.accept(gate::open);
+                }
             }
         }
         progress.set(batch.fraction);
@@ -413,6 +436,10 @@ public final class MainViewModel {
     }
 
     private void clearCapture() {
+        if (firstRowsGate != null) {
+            firstRowsGate.open(); // a dropped load must not wait for a frame
+            firstRowsGate = null;
+        }
         liveCapture = false;
         selectionPending = false;
         sessionList.clear();

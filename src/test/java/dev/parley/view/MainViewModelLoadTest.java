@@ -2,12 +2,14 @@ package dev.parley.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testsupport.SyntheticCaptureGenerator;
 import dev.parley.view.sessions.SessionRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +57,41 @@ class MainViewModelLoadTest {
         fxThread.runPending();
         assertThat(vm.ladder().getModel().arrows()).hasSize(7);
         assertThat(vm.detail().treeProperty().get()).isNotNull();
+        vm.shutdown();
+    }
+
+    @Test
+    void aFileLoadWaitsUntilTheFirstRowsAreDrawn() throws Exception {
+        Path capture = tmp.resolve("synthetic.pcap");
+        SyntheticCaptureGenerator.generate(capture, 20_000, 7);
+        AtomicReference<Runnable> drawn = new AtomicReference<>();
+        MainViewModel vm = new MainViewModel(fxThread, drawn::set);
+        vm.open(capture);
+        fxThread.runUntil(() -> !vm.sessionList().allRows().isEmpty());
+        long framesAtFirstRows = vm.framesProperty().get();
+        // the loading threads are held while the window would draw these rows: no further batch, still loading
+        Thread.sleep(FirstRowsGate.MAX_WAIT_MILLIS / 2);
+        fxThread.runPending();
+        assertThat(vm.loadingProperty().get()).isTrue();
+        assertThat(vm.framesProperty().get()).isEqualTo(framesAtFirstRows);
+        assertThat(drawn.get()).isNotNull();
+        drawn.get().run();
+        fxThread.runUntilLoaded(vm);
+        assertThat(vm.framesProperty().get()).isEqualTo(20_000);
+        assertThat(vm.sessionList().allRows()).hasSize(vm.modelProperty().get().sip().sessions().size());
+        vm.shutdown();
+    }
+
+    @Test
+    void aWindowThatNeverDrawsDoesNotStallTheLoad() throws Exception {
+        Path capture = tmp.resolve("synthetic.pcap");
+        SyntheticCaptureGenerator.generate(capture, 20_000, 7);
+        MainViewModel vm = new MainViewModel(fxThread, task -> { });
+        long start = System.nanoTime();
+        vm.open(capture);
+        fxThread.runUntilLoaded(vm);
+        assertThat(vm.framesProperty().get()).isEqualTo(20_000);
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(FirstRowsGate.MAX_WAIT_MILLIS * 1_000_000L);
         vm.shutdown();
     }
 
