@@ -43,7 +43,7 @@ public final class IpAddress implements Comparable<IpAddress> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IpAddress a && a.hash == hash && Arrays.equals(a.bytes, bytes);
+        return o == this || o instanceof IpAddress a && a.hash == hash && Arrays.equals(a.bytes, bytes);
     }
 
     @Override

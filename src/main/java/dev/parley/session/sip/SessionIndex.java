@@ -19,6 +19,7 @@ final class SessionIndex {
     private int head;
     private int live;
     private int[] slots = new int[512]; // position + 1, 0 = free
+    private int[] hashes = new int[512]; // the Call-ID hash of each used slot: most probes fail on it
 
     SessionIndex(StringPool pool) {
         this.pool = pool;
@@ -53,9 +54,11 @@ final class SessionIndex {
             if (pos < 0) {
                 return null;
             }
-            SipSession s = order[pos];
-            if (pool.matches(s.callIdId(), a, off, len)) {
-                return s;
+            if (hashes[i] == h) {
+                SipSession s = order[pos];
+                if (pool.matches(s.callIdId(), a, off, len)) {
+                    return s;
+                }
             }
         }
     }
@@ -72,8 +75,16 @@ final class SessionIndex {
         live++;
         end++;
         if (2 * live > slots.length) {
-            slots = new int[slots.length * 2];
-            rehash();
+            int[] oldSlots = slots;
+            int[] oldHashes = hashes;
+            slots = new int[oldSlots.length * 2];
+            hashes = new int[oldSlots.length * 2];
+            for (int i = 0; i < oldSlots.length; i++) {
+                if (oldSlots[i] != 0) {
+                    insert(oldHashes[i], oldSlots[i]);
+                }
+            }
+            insert(hashOf(s), end);
         } else {
             insert(hashOf(s), end);
         }
@@ -86,6 +97,7 @@ final class SessionIndex {
             i = (i + 1) & mask;
         }
         slots[i] = posPlusOne;
+        hashes[i] = h;
     }
 
     private void rehash() {
@@ -142,10 +154,11 @@ final class SessionIndex {
         // backward-shift deletion: pull later entries of the probe run into the hole
         int hole = i;
         for (int j = (hole + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
-            int home = hashOf(order[slots[j] - 1]) & mask;
+            int home = hashes[j] & mask;
             boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable) {
                 slots[hole] = slots[j];
+                hashes[hole] = hashes[j];
                 hole = j;
             }
         }

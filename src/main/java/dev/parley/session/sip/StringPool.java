@@ -24,6 +24,9 @@ final class StringPool {
     private static final int ODD = 8;
     private static final char[] LOWER = "0123456789abcdef".toCharArray();
     private static final char[] UPPER = "0123456789ABCDEF".toCharArray();
+    /** Value of each byte as a digit of lower-case (upper-case) hex text, -1 when it is none. */
+    private static final byte[] LOWER_VALUE = digitValues(LOWER);
+    private static final byte[] UPPER_VALUE = digitValues(UPPER);
     private static final int BLOCK_BITS = 20;
     private static final int BLOCK = 1 << BLOCK_BITS;
     private static final int OFFSET_MASK = BLOCK - 1;
@@ -112,9 +115,10 @@ final class StringPool {
         byte[] blob = blocks[block];
         int end = off + len;
         if (hex) {
+            byte[] value = (flags & LOWER_HEX) != 0 ? LOWER_VALUE : UPPER_VALUE;
             for (int i = off + from; i < end; i += 2) {
-                int hi = Character.digit(a[i], 16);
-                int lo = i + 1 < end ? Character.digit(a[i + 1], 16) : 0;
+                int hi = value[a[i] & 0xFF];
+                int lo = i + 1 < end ? value[a[i + 1] & 0xFF] : 0;
                 blob[used++] = (byte) (hi << 4 | lo);
             }
         } else {
@@ -124,7 +128,11 @@ final class StringPool {
         return id;
     }
 
-    /** {@link #matches(int, String)} against the UTF-8 text in {@code a[off, off+len)} (len -1: null). */
+    /**
+     * {@link #matches(int, String)} against the UTF-8 text in {@code a[off, off+len)} (len -1: null). ASCII text is
+     * compared in the packed form: the cookie, then the bytes as they are or the hex digits two by two, so the hot
+     * lookups (Call-IDs, tags, branches) never decode an entry.
+     */
     boolean matches(int id, byte[] a, int off, int len) {
         if (id == 0 || len < 0) {
             return id == 0 && len < 0;
@@ -134,12 +142,28 @@ final class StringPool {
         }
         byte[] blob = blocks[(id - 1) >>> BLOCK_BITS];
         int at = (id - 1) & OFFSET_MASK;
-        if (length(blob, at) != len) {
+        int flags = blob[at];
+        int payload = payloadLength(blob, at);
+        int data = payloadAt(blob, at);
+        int from = off;
+        if ((flags & COOKIE_FLAG) != 0) {
+            if (!startsWithCookie(a, off, len)) {
+                return false;
+            }
+            from += C;
+        }
+        int end = off + len;
+        if ((flags & (LOWER_HEX | UPPER_HEX)) == 0) {
+            return payload == end - from && Arrays.equals(blob, data, data + payload, a, from, end);
+        }
+        if (2 * payload - ((flags & ODD) != 0 ? 1 : 0) != end - from) {
             return false;
         }
-        int data = payloadAt(blob, at);
-        for (int i = len - 1; i >= 0; i--) { // random parts are at the end
-            if (charAt(blob, at, data, i) != a[off + i]) {
+        byte[] value = (flags & LOWER_HEX) != 0 ? LOWER_VALUE : UPPER_VALUE;
+        for (int i = from, d = data; i < end; i += 2, d++) {
+            int hi = value[a[i] & 0xFF];
+            int lo = i + 1 < end ? value[a[i + 1] & 0xFF] : 0;
+            if ((hi | lo) < 0 || (byte) (hi << 4 | lo) != blob[d]) {
                 return false;
             }
         }
@@ -179,13 +203,21 @@ final class StringPool {
     }
 
     private static boolean allHex(byte[] a, int from, int to, char[] digits) {
+        byte[] value = digits == LOWER ? LOWER_VALUE : UPPER_VALUE;
+        int any = 0;
         for (int i = from; i < to; i++) {
-            int c = a[i];
-            if (!(c >= '0' && c <= '9') && !(c >= digits[10] && c <= digits[15])) {
-                return false;
-            }
+            any |= value[a[i] & 0xFF];
         }
-        return true;
+        return any >= 0;
+    }
+
+    private static byte[] digitValues(char[] digits) {
+        byte[] value = new byte[256];
+        Arrays.fill(value, (byte) -1);
+        for (int i = 0; i < digits.length; i++) {
+            value[digits[i]] = (byte) i;
+        }
+        return value;
     }
 
     private int addWide(String s) {

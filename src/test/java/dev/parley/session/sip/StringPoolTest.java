@@ -2,6 +2,7 @@ package dev.parley.session.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,45 @@ class StringPoolTest {
                         .isEqualTo(i == j);
             }
             assertThat(pool.matches(id, null)).isFalse();
+        }
+    }
+
+    @Test
+    void matchingFromBytesAgreesWithStringEqualityOnNearMisses() {
+        // hex entries (both cases, odd and even lengths, with and without the cookie) against probes one character
+        // off: another digit, the other case, a non-hex letter, one character more or less
+        java.util.Random random = new java.util.Random(3261);
+        StringPool pool = new StringPool();
+        List<String> entries = new ArrayList<>(SAMPLES);
+        for (int i = 0; i < 300; i++) {
+            String digits = (i % 2 == 0 ? "0123456789abcdef" : "0123456789ABCDEF");
+            StringBuilder b = new StringBuilder(i % 3 == 0 ? "z9hG4bK" : "");
+            int n = 1 + random.nextInt(24);
+            for (int k = 0; k < n; k++) {
+                b.append(digits.charAt(random.nextInt(16)));
+            }
+            entries.add(b.toString());
+        }
+        List<Integer> ids = new ArrayList<>();
+        for (String e : entries) {
+            byte[] bytes = e.getBytes(StandardCharsets.UTF_8);
+            ids.add(random.nextBoolean() ? pool.add(e) : pool.add(bytes, 0, bytes.length));
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            String e = entries.get(i);
+            List<String> probes = new ArrayList<>(List.of(e, e + "0", "x" + e, e.toUpperCase(), e.toLowerCase()));
+            if (!e.isEmpty()) {
+                int at = random.nextInt(e.length());
+                for (char c : new char[] {'0', '7', 'a', 'F', 'g', 'z', '-'}) {
+                    probes.add(e.substring(0, at) + c + e.substring(at + 1));
+                }
+                probes.add(e.substring(0, e.length() - 1));
+            }
+            for (String probe : probes) {
+                byte[] framed = ("<" + probe + ">").getBytes(StandardCharsets.UTF_8);
+                assertThat(pool.matches(ids.get(i), framed, 1, framed.length - 2)).as(e + " vs " + probe)
+                        .isEqualTo(e.equals(probe));
+            }
         }
     }
 
