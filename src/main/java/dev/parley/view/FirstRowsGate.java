@@ -6,7 +6,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Holds a file load's threads while the window draws the first rows (docs/DESIGN-NOTES.md note 14). That first
  * frame creates and styles every visible table cell with cold code; with the reading and correlating threads on both
- * cores it took twice as long. The wait is bounded, so a window that never draws cannot stall a load.
+ * cores it took 650–757 ms instead of about 300–500. The wait is bounded, so a window that never draws cannot stall
+ * a load.
  */
 final class FirstRowsGate {
     /** How long the loading threads wait for the frame at most. */

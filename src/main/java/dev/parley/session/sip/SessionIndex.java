@@ -75,19 +75,9 @@ final class SessionIndex {
         live++;
         end++;
         if (2 * live > slots.length) {
-            int[] oldSlots = slots;
-            int[] oldHashes = hashes;
-            slots = new int[oldSlots.length * 2];
-            hashes = new int[oldSlots.length * 2];
-            for (int i = 0; i < oldSlots.length; i++) {
-                if (oldSlots[i] != 0) {
-                    insert(oldHashes[i], oldSlots[i]);
-                }
-            }
-            insert(hashOf(s), end);
-        } else {
-            insert(hashOf(s), end);
+            grow();
         }
+        insert(hashOf(s), end);
     }
 
     private void insert(int h, int posPlusOne) {
@@ -98,6 +88,19 @@ final class SessionIndex {
         }
         slots[i] = posPlusOne;
         hashes[i] = h;
+    }
+
+    /** Doubles the table, re-inserting from the kept hashes (no Call-ID is rebuilt from the pool). */
+    private void grow() {
+        int[] oldSlots = slots;
+        int[] oldHashes = hashes;
+        slots = new int[oldSlots.length * 2];
+        hashes = new int[oldSlots.length * 2];
+        for (int i = 0; i < oldSlots.length; i++) {
+            if (oldSlots[i] != 0) {
+                insert(oldHashes[i], oldSlots[i]);
+            }
+        }
     }
 
     private void rehash() {
