@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -72,6 +73,7 @@ public final class CallFlowView extends Region {
             .call-flow-empty { -fx-text-fill: #888; -fx-padding: 12; }
             """;
 
+    private boolean refreshQueued; // a rebuild is posted to the FX thread
     private final CallFlowViewModel vm;
     private final Label badge = new Label();
     private final GridPane parties = grid();
@@ -139,12 +141,26 @@ public final class CallFlowView extends Region {
         empty.getStyleClass().add("call-flow-empty");
         getChildren().addAll(scroll, empty);
 
-        vm.sessionProperty().addListener((o, was, now) -> refresh());
-        vm.toneProperty().addListener((o, was, now) -> refresh());
-        vm.timeline().addListener((ListChangeListener<TimelineRow>) c -> refresh());
-        vm.media().addListener((ListChangeListener<MediaRow>) c -> refresh());
-        vm.details().addListener((ListChangeListener<Field>) c -> refresh());
+        vm.sessionProperty().addListener((o, was, now) -> refreshSoon());
+        vm.toneProperty().addListener((o, was, now) -> refreshSoon());
+        vm.timeline().addListener((ListChangeListener<TimelineRow>) c -> refreshSoon());
+        vm.media().addListener((ListChangeListener<MediaRow>) c -> refreshSoon());
+        vm.details().addListener((ListChangeListener<Field>) c -> refreshSoon());
         refresh();
+    }
+
+    /**
+     * Showing a session changes the session, tone, timeline, media and details one after the other: the panel is
+     * rebuilt once, in an FX task after them, instead of five times.
+     */
+    private void refreshSoon() {
+        if (!refreshQueued) {
+            refreshQueued = true;
+            Platform.runLater(() -> {
+                refreshQueued = false;
+                refresh();
+            });
+        }
     }
 
     private void refresh() {
