@@ -2,7 +2,6 @@ package dev.parley.app;
 
 import dev.parley.cli.ParleyCommand;
 import javafx.application.Application;
-import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of target/parley.jar; not an Application subclass so that {@code java -jar} works with JavaFX on the
@@ -17,10 +16,7 @@ public final class Launcher {
         if (args.length > 0 && ParleyCommand.isCommand(args[0])) {
             System.exit(ParleyCommand.run(args));
         }
-        // logback starts in about 150 ms: on another core, while JavaFX starts, not later on the FX thread
-        Thread logging = new Thread(LoggerFactory::getILoggerFactory, "parley-logging-start");
-        logging.setDaemon(true);
-        logging.start();
+        LoggingStart.begin(); // on another core while JavaFX starts, not later on the FX thread
         Application.launch(Parley.class, args);
     }
 }

@@ -14,7 +14,8 @@ import org.slf4j.Logger;
  * loads some 300 parser classes, and logback's start took about 300 ms instead of 150–200 on this machine, inside
  * the window's start. Console only, on standard error: INFO for Parley (load timings), WARN for libraries, ERROR for
  * PDFBox's font mapping (it warns on each standard font it maps to a system font, which is expected). With
- * {@code -Dlogback.configurationFile=FILE} that file is used instead.
+ * {@code -Dlogback.configurationFile=FILE} that file is used instead; a logback.xml or logback-test.xml on the class
+ * path is not read.
  */
 public final class LoggingConfigurator extends ContextAwareBase implements Configurator {
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n";

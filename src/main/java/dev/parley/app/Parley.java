@@ -20,7 +20,13 @@ public final class Parley extends Application {
     private Stage stage;
 
     public Parley() {
-        this(AppPreferences.user());
+        this(preferencesOnceLogging());
+    }
+
+    /** The user's preferences, once logging is started (their class has a logger; see {@link LoggingStart}). */
+    private static AppPreferences preferencesOnceLogging() {
+        LoggingStart.await();
+        return AppPreferences.user();
     }
 
     /** For tests: remember the layout somewhere else than the user's preferences. */

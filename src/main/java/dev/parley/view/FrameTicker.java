@@ -3,9 +3,11 @@ package dev.parley.view;
 import javafx.animation.AnimationTimer;
 
 /**
- * Runs a task once the frame being prepared has been drawn. An {@link AnimationTimer} is called at the start of each
- * pulse; a pulse hands its frame to the render thread and the next pulse waits for that rendering before handing its
- * own, so the third call comes after the frame that was being prepared at the first one is on screen.
+ * Runs a task two pulses after the one being prepared. An {@link AnimationTimer} is called at the start of each
+ * pulse, before its CSS and layout; by its third call the first pulse's layout is done (for the first rows, the
+ * creation and styling of every visible cell: the FX thread's part, most of that frame) and its frame has been handed
+ * to the render thread. The render thread may still be painting it: a later pulse waits for the previous rendering
+ * only when its own scene changed.
  */
 final class FrameTicker {
     private static final int PULSES = 3;
@@ -14,7 +16,7 @@ final class FrameTicker {
     }
 
     /** FX thread only. */
-    static void afterNextFrameDrawn(Runnable task) {
+    static void afterNextFrameLaidOut(Runnable task) {
         new AnimationTimer() {
             private int pulses;
 

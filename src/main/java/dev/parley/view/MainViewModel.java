@@ -72,10 +72,12 @@ public final class MainViewModel {
     private final CallFlowViewModel callFlow = new CallFlowViewModel();
     private final Pop3ViewModel pop3 = new Pop3ViewModel();
     private final Consumer<Runnable> fxThread;
-    /** Runs a task once the frame being prepared is drawn; tests run it at once (no window). */
-    private final Consumer<Runnable> afterNextFrameDrawn;
-    /** FX thread: the file load in progress holds its threads until the first rows are drawn (null when none). */
+    /** Runs a task once the frame being prepared is laid out and handed to rendering; tests decide when. */
+    private final Consumer<Runnable> afterNextFrameLaidOut;
+    /** FX thread: the gate of the last file load (open once its first rows were drawn, or it ended or was dropped). */
     private FirstRowsGate firstRowsGate;
+    /** How long a file load waits for its first rows to be drawn at most (tests make it longer or shorter). */
+    long firstRowsMaxWaitMillis = FirstRowsGate.MAX_WAIT_MILLIS;
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "parley-loader");
         t.setDaemon(true);
@@ -114,7 +116,7 @@ public final class MainViewModel {
     private OriginReader reader;
 
     public MainViewModel() {
-        this(Platform::runLater, FrameTicker::afterNextFrameDrawn);
+        this(Platform::runLater, FrameTicker::afterNextFrameLaidOut);
     }
 
     /** @param fxThread how to run a task on the FX thread (tests may run it inline) */
@@ -122,10 +124,10 @@ public final class MainViewModel {
         this(fxThread, Runnable::run);
     }
 
-    /** @param afterNextFrameDrawn runs a task once the frame being prepared is drawn (tests decide when) */
-    MainViewModel(Consumer<Runnable> fxThread, Consumer<Runnable> afterNextFrameDrawn) {
+    /** @param afterNextFrameLaidOut runs a task once the frame being prepared is laid out (tests decide when) */
+    MainViewModel(Consumer<Runnable> fxThread, Consumer<Runnable> afterNextFrameLaidOut) {
         this.fxThread = fxThread;
-        this.afterNextFrameDrawn = afterNextFrameDrawn;
+        this.afterNextFrameLaidOut = afterNextFrameLaidOut;
         sessionList.selectedSessions().addListener((ListChangeListener<SipSession>) c -> showSelectionWhenSafe());
         sessionList.selectedPop3Sessions().addListener(
                 (ListChangeListener<dev.parley.session.pop3.Pop3Session>) c -> showSelectionWhenSafe());
@@ -174,7 +176,7 @@ public final class MainViewModel {
         rememberRecent(capture);
         openedAtNanos = System.nanoTime();
         firstRowsLogged = false;
-        FirstRowsGate gate = new FirstRowsGate();
+        FirstRowsGate gate = new FirstRowsGate(firstRowsMaxWaitMillis);
         firstRowsGate = gate;
         BatchPublisher publisher = new BatchPublisher(seq, fxThread, this::applyBatch);
         loader.execute(() -> load(seq, capture, cancelled, publisher, gate));
@@ -256,6 +258,9 @@ public final class MainViewModel {
     /** Stops the load in progress; what was read so far stays. */
     public void cancel() {
         cancelFlag.set(true);
+        if (firstRowsGate != null) {
+            firstRowsGate.open(); // the loading threads see the cancel at once
+        }
     }
 
     /** Closes the capture (Ctrl+W): everything is cleared and a load in progress is dropped. */
@@ -382,7 +387,7 @@ public final class MainViewModel {
                         (System.nanoTime() - openedAtNanos) / 1_000_000);
                 FirstRowsGate gate = firstRowsGate;
                 if (gate != null) {
-                    afterNextFrameDrawn.accept(gate::open);
+                    afterNextFrameLaidOut.accept(gate::open);
                 }
             }
         }

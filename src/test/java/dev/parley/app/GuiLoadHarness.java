@@ -119,7 +119,7 @@ public final class GuiLoadHarness extends Application {
             gcMillis += gc.getCollectionTime();
         }
         System.out.printf("rows                 %,d%n", rows);
-        System.out.printf("first rows drawn     %,d ms after the window began to be built (the log says after open())%n",
+        System.out.printf("first rows in table %,d ms after the window began to be built (the log says after open())%n",
                 (firstRowsAt - openedAt) / 1_000_000);
         System.out.printf("loaded               %,d ms after opening%n", (loadedAt - openedAt) / 1_000_000);
         System.out.printf("worst frame gap      %,d ms while loading%n", worstGapLoading / 1_000_000);

@@ -66,11 +66,12 @@ class MainViewModelLoadTest {
         SyntheticCaptureGenerator.generate(capture, 20_000, 7);
         AtomicReference<Runnable> drawn = new AtomicReference<>();
         MainViewModel vm = new MainViewModel(fxThread, drawn::set);
+        vm.firstRowsMaxWaitMillis = 60_000; // a slow machine must not see the bound instead of the gate
         vm.open(capture);
         fxThread.runUntil(() -> !vm.sessionList().allRows().isEmpty());
         long framesAtFirstRows = vm.framesProperty().get();
         // the loading threads are held while the window would draw these rows: no further batch, still loading
-        Thread.sleep(FirstRowsGate.MAX_WAIT_MILLIS / 2);
+        Thread.sleep(500);
         fxThread.runPending();
         assertThat(vm.loadingProperty().get()).isTrue();
         assertThat(vm.framesProperty().get()).isEqualTo(framesAtFirstRows);
@@ -87,11 +88,28 @@ class MainViewModelLoadTest {
         Path capture = tmp.resolve("synthetic.pcap");
         SyntheticCaptureGenerator.generate(capture, 20_000, 7);
         MainViewModel vm = new MainViewModel(fxThread, task -> { });
+        vm.firstRowsMaxWaitMillis = 300;
         long start = System.nanoTime();
         vm.open(capture);
         fxThread.runUntilLoaded(vm);
         assertThat(vm.framesProperty().get()).isEqualTo(20_000);
-        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(FirstRowsGate.MAX_WAIT_MILLIS * 1_000_000L);
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(300 * 1_000_000L);
+        vm.shutdown();
+    }
+
+    @Test
+    void aCancelWhileTheFirstRowsAreDrawnEndsTheLoadAtOnce() throws Exception {
+        Path capture = tmp.resolve("synthetic.pcap");
+        SyntheticCaptureGenerator.generate(capture, 20_000, 7);
+        MainViewModel vm = new MainViewModel(fxThread, task -> { }); // a window that never draws
+        vm.firstRowsMaxWaitMillis = 60_000;
+        vm.open(capture);
+        fxThread.runUntil(() -> !vm.sessionList().allRows().isEmpty());
+        long start = System.nanoTime();
+        vm.cancel();
+        fxThread.runUntilLoaded(vm);
+        assertThat(System.nanoTime() - start).isLessThan(10_000 * 1_000_000L);
+        assertThat(vm.framesProperty().get()).isLessThan(20_000);
         vm.shutdown();
     }
 
