@@ -8,15 +8,18 @@ import dev.parley.view.MainView;
 import dev.parley.view.MainViewModel;
 import dev.parley.view.message.DetailNode;
 import dev.parley.view.message.MessageDetailView;
+import dev.parley.view.sessions.SessionListView;
 import dev.parley.view.sessions.SessionRow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import java.util.stream.Collectors;
 import javafx.geometry.Point2D;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.image.PixelReader;
@@ -123,6 +126,22 @@ class ParleyWindowTest extends ApplicationTest {
         assertThat(onFx(() -> view.sessionList().filterField().isFocused())).isTrue();
         write("nobody-matches-this");
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> table.getItems().size())).isZero();
+    }
+
+    @Test
+    void theMethodChoiceOffersTheCapturesMethodsAndFiltersTheList() throws Exception {
+        waitLoaded();
+        TableView<SessionRow> table = view.sessionList().table();
+        @SuppressWarnings("unchecked")
+        ChoiceBox<String> methods = lookup("." + SessionListView.METHOD_FILTER).queryAs(ChoiceBox.class);
+        assertThat(onFx(() -> new ArrayList<>(methods.getItems()))).containsExactly(null, "INVITE");
+        clickOn(methods);
+        clickOn("INVITE");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> vm.sessionList().methodFilterProperty().get())).isEqualTo("INVITE");
+        assertThat(onFx(() -> table.getItems().size())).isEqualTo(3);
+        interact(() -> vm.sessionList().stateFilterProperty().set("BUSY"));
         assertThat(onFx(() -> table.getItems().size())).isZero();
     }
 

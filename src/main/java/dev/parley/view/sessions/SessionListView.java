@@ -40,6 +40,7 @@ public final class SessionListView extends Region {
     public static final String TABLE = "session-table";
     public static final String COUNT = "session-count";
     public static final String STATE_CELL = "state-cell";
+    public static final String METHOD_FILTER = "method-filter";
     private static final PseudoClass STATE_OK = PseudoClass.getPseudoClass("state-ok");
     private static final PseudoClass STATE_FAILED = PseudoClass.getPseudoClass("state-failed");
     private static final PseudoClass STATE_ACTIVE = PseudoClass.getPseudoClass("state-active");
@@ -90,6 +91,28 @@ public final class SessionListView extends Region {
             }
         });
         kinds.valueProperty().bindBidirectional(vm.kindFilterProperty());
+        ChoiceBox<String> methods = new ChoiceBox<>();
+        methods.getItems().add(null);
+        methods.getItems().addAll(vm.methods());
+        vm.methods().addListener((ListChangeListener<String>) c -> {
+            String chosen = vm.methodFilterProperty().get();
+            methods.getItems().setAll(vm.methods());
+            methods.getItems().add(0, null);
+            methods.setValue(methods.getItems().contains(chosen) ? chosen : null);
+        });
+        methods.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String m) {
+                return m == null ? "All methods" : m;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        methods.getStyleClass().add(METHOD_FILTER);
+        methods.valueProperty().bindBidirectional(vm.methodFilterProperty());
         ChoiceBox<String> states = new ChoiceBox<>();
         states.getItems().add(null);
         states.getItems().addAll(SessionListViewModel.STATES);
@@ -108,7 +131,7 @@ public final class SessionListView extends Region {
         Label count = new Label();
         count.getStyleClass().add(COUNT);
         count.textProperty().bind(vm.visibleCountProperty().asString("%,d shown"));
-        HBox bar = new HBox(8, filter, kinds, states, count);
+        HBox bar = new HBox(8, filter, kinds, methods, states, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(FILTER_BAR);
 

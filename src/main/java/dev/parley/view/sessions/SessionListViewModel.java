@@ -5,6 +5,7 @@ import dev.parley.session.sip.SessionKind;
 import dev.parley.session.sip.SipSession;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +25,7 @@ import javafx.collections.transformation.SortedList;
 
 /**
  * State of the session list: all rows (appended in batches while loading, replaced once at the end), the quick text
- * filter and the kind/state filters over them, and the selection resolved to sessions once loading is done. Runs on
+ * filter and the kind/method/state filters over them, and the selection resolved to sessions once loading is done. Runs on
  * the FX thread only; holds no Node.
  */
 public final class SessionListViewModel {
@@ -39,6 +40,11 @@ public final class SessionListViewModel {
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ObjectProperty<SessionKind> kindFilter = new SimpleObjectProperty<>(this, "kindFilter");
     private final StringProperty stateFilter = new SimpleStringProperty(this, "stateFilter");
+    private final StringProperty methodFilter = new SimpleStringProperty(this, "methodFilter");
+    /** The methods of the rows (each session's first request; POP3 rows their login), sorted, for the filter. */
+    private final ObservableList<String> methods = FXCollections.observableArrayList();
+    private final ObservableList<String> methodsView = FXCollections.unmodifiableObservableList(methods);
+    private final Set<String> methodSet = new HashSet<>();
     private final ReadOnlyIntegerWrapper visibleCount = new ReadOnlyIntegerWrapper(this, "visibleCount");
     private final ObservableList<SessionRow> selectedRows = FXCollections.observableArrayList();
     private final ObservableList<SipSession> selectedSessions = FXCollections.observableArrayList();
@@ -59,6 +65,7 @@ public final class SessionListViewModel {
         filterText.addListener((o, a, b) -> updatePredicate());
         kindFilter.addListener((o, a, b) -> updatePredicate());
         stateFilter.addListener((o, a, b) -> updatePredicate());
+        methodFilter.addListener((o, a, b) -> updatePredicate());
         filtered.addListener((javafx.collections.ListChangeListener<SessionRow>) c -> visibleCount.set(filtered.size()));
     }
 
@@ -79,6 +86,16 @@ public final class SessionListViewModel {
     /** Kind to show, null for all. */
     public ObjectProperty<SessionKind> kindFilterProperty() {
         return kindFilter;
+    }
+
+    /** Method to show (as the Method column says it, one of {@link #methods()}), null for all. */
+    public StringProperty methodFilterProperty() {
+        return methodFilter;
+    }
+
+    /** The distinct methods of the rows so far, sorted: the method filter's choices besides "all". */
+    public ObservableList<String> methods() {
+        return methodsView;
     }
 
     /** State text to show (one of {@link #STATES}), null for all. */
@@ -112,6 +129,20 @@ public final class SessionListViewModel {
     /** Appends rows published while loading. */
     public void append(Collection<SessionRow> batch) {
         rows.addAll(batch);
+        noteMethods(batch);
+    }
+
+    private void noteMethods(Collection<SessionRow> batch) {
+        boolean added = false;
+        for (SessionRow r : batch) {
+            String m = r.method();
+            added |= m != null && !m.isEmpty() && methodSet.add(m);
+        }
+        if (added) {
+            List<String> sortedMethods = new ArrayList<>(methodSet);
+            Collections.sort(sortedMethods);
+            methods.setAll(sortedMethods);
+        }
     }
 
     /**
@@ -131,6 +162,7 @@ public final class SessionListViewModel {
         sessions = List.copyOf(finalSessions);
         pop3Sessions = List.copyOf(finalPop3);
         rows.setAll(finalRows);
+        noteMethods(finalRows);
         List<SessionRow> again = new ArrayList<>();
         if (keep.isEmpty() && !sorted.isEmpty()) {
             again.add(sorted.get(0)); // nothing chosen yet: show the first session rather than an empty ladder
@@ -153,6 +185,8 @@ public final class SessionListViewModel {
         selectedSessions.clear();
         selectedPop3.clear();
         rows.clear();
+        methodSet.clear();
+        methods.clear();
     }
 
     /** The view reports the table's selection here. */
@@ -207,12 +241,14 @@ public final class SessionListViewModel {
         String text = filterText.get() == null ? "" : filterText.get().strip();
         SessionKind kind = kindFilter.get();
         String state = stateFilter.get();
-        if (text.isEmpty() && kind == null && state == null) {
+        String method = methodFilter.get();
+        if (text.isEmpty() && kind == null && state == null && method == null) {
             filtered.setPredicate(null);
             return;
         }
         Predicate<SessionRow> p = r -> (kind == null || kind == r.kind())
                 && (state == null || state.equals(r.state()))
+                && (method == null || method.equals(r.method()))
                 && (text.isEmpty() || matchesText(r, text));
         filtered.setPredicate(p);
     }

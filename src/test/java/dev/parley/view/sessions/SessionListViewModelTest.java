@@ -87,6 +87,34 @@ class SessionListViewModelTest {
     }
 
     @Test
+    void theMethodFilterOffersTheMethodsSeenAndKeepsThoseRows() throws Exception {
+        List<SessionRow> mixed = new ArrayList<>(rows);
+        for (String sample : List.of("sip-register-digest.pcap", "sip-message.pcap")) {
+            List<SipSession> more = new CaptureLoader().load(Path.of("samples", sample)).sip().sessions();
+            for (SipSession s : more) {
+                mixed.add(SessionRow.of(mixed.size(), s));
+            }
+        }
+        vm.append(mixed.subList(0, rows.size()));
+        assertThat(vm.methods()).containsExactly("INVITE");
+        vm.append(mixed.subList(rows.size(), mixed.size()));
+        assertThat(vm.methods()).containsExactly("INVITE", "MESSAGE", "REGISTER");
+
+        vm.methodFilterProperty().set("REGISTER");
+        assertThat(vm.rows()).isNotEmpty().extracting(SessionRow::method).containsOnly("REGISTER");
+        vm.methodFilterProperty().set("INVITE");
+        assertThat(vm.rows()).hasSize(rows.size());
+        vm.stateFilterProperty().set("BUSY");
+        assertThat(vm.rows()).isEmpty();
+        vm.stateFilterProperty().set(null);
+        vm.methodFilterProperty().set(null);
+        assertThat(vm.rows()).hasSize(mixed.size());
+
+        vm.clear();
+        assertThat(vm.methods()).isEmpty();
+    }
+
+    @Test
     void selectionResolvesToSessionsOnlyOnceLoaded() {
         vm.append(rows);
         vm.select(List.of(rows.get(0), rows.get(2)));
