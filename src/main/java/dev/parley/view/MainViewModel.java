@@ -11,7 +11,6 @@ import dev.parley.diagram.LadderOptions;
 import dev.parley.session.CaptureLoader;
 import dev.parley.session.CaptureModel;
 import dev.parley.session.LoadProgress;
-import dev.parley.session.sip.SipCorrelator;
 import dev.parley.session.sip.SipMessageRef;
 import dev.parley.session.sip.SipSession;
 
@@ -24,7 +23,6 @@ import dev.parley.view.sessions.SessionRow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -320,7 +318,7 @@ public final class MainViewModel {
             }
             double fraction = size > 0 ? (double) position / size : -1;
             publisher.publish(() -> copier.newRows(sip), fraction, frameCount, sip.statistics().messages());
-            if (gate != null && copier.published > 0 && !gate.isOpen() && position < size) {
+            if (gate != null && copier.published() > 0 && !gate.isOpen() && position < size) {
                 // only a load with more to read waits; the correlating thread waits, the reader once the pipe is full
                 gate.await();
                 gate.open();
@@ -331,47 +329,14 @@ public final class MainViewModel {
             if (sequence.get() != seq) {
                 return;
             }
-            List<SipSession> all = loaded.sip().sessions();
-            List<SessionRow> rows = new ArrayList<>(all.size());
-            for (int i = 0; i < all.size(); i++) {
-                rows.add(SessionRow.of(i, all.get(i)));
-            }
-            List<dev.parley.session.pop3.Pop3Session> pop3Sessions =
-                    loaded.pop3() == null ? List.of() : loaded.pop3().sessions();
-            for (dev.parley.session.pop3.Pop3Session p : pop3Sessions) {
-                rows.add(SessionRow.of(p));
-            }
-            List<Anomaly> found = new ArrayList<>(loaded.anomalies().anomalies());
-            found.addAll(loaded.sip().anomalies());
-            found.sort(Comparator.comparingLong(Anomaly::frame));
-            long anomalyTotal = loaded.anomalies().total() + loaded.sip().anomalies().size();
-            publisher.after(() -> complete(seq, loaded, all, pop3Sessions, rows, found, anomalyTotal));
+            LoadedCapture done = LoadedCapture.of(loaded);
+            publisher.after(() -> complete(seq, done));
         } catch (IOException e) {
             publisher.after(() -> failed(seq, capture, e.getMessage()));
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.error("loading {} failed", capture, e);
             String reason = e instanceof OutOfMemoryError ? "not enough memory to load it" : "internal error: " + e;
             publisher.after(() -> failed(seq, capture, reason));
-        }
-    }
-
-    /** Copies the sessions the correlator appended since the last call; loading thread only. */
-    private static final class RowCopier {
-        private int published;
-        private long droppedBefore;
-
-        List<SessionRow> newRows(SipCorrelator sip) {
-            List<SipSession> all = sip.sessions();
-            long dropped = sip.statistics().droppedSessions();
-            // evicted sessions shift the list left; the final refresh corrects any approximation here
-            int start = (int) Math.max(0, published - (dropped - droppedBefore));
-            droppedBefore = dropped;
-            List<SessionRow> rows = new ArrayList<>(Math.max(0, all.size() - start));
-            for (int i = start; i < all.size(); i++) {
-                rows.add(SessionRow.of(i, all.get(i)));
-            }
-            published = all.size();
-            return rows;
         }
     }
 
@@ -397,34 +362,33 @@ public final class MainViewModel {
         sessionCount.set(sessionList.allRows().size());
     }
 
-    private void complete(long seq, CaptureModel loaded, List<SipSession> all,
-                          List<dev.parley.session.pop3.Pop3Session> pop3Sessions, List<SessionRow> rows,
-                          List<Anomaly> found, long anomalyTotal) {
+    private void complete(long seq, LoadedCapture done) {
         if (seq != sequence.get()) {
             return;
         }
+        CaptureModel loaded = done.model();
         long fxStart = System.nanoTime();
         liveCapture = false; // a stopped capture's sessions are complete: selections show at once again
         selectionPending = false;
         reader = new OriginReader(loaded.file());
         applyingFinalRows = true;
         try {
-            sessionList.complete(rows, all, pop3Sessions);
+            sessionList.complete(done.rows(), done.sessions(), done.pop3Sessions());
         } finally {
             applyingFinalRows = false;
         }
         model.set(loaded);
         frames.set(loaded.frames());
         sipMessages.set(loaded.sip().statistics().messages());
-        sessionCount.set(rows.size()); // SIP and POP3
-        anomalies.setAll(found);
-        anomalyCount.set(anomalyTotal);
+        sessionCount.set(done.rows().size()); // SIP and POP3
+        anomalies.setAll(done.anomalies());
+        anomalyCount.set(done.anomalyTotal());
         loading.set(false);
         progress.set(1);
         long ms = (System.nanoTime() - openedAtNanos) / 1_000_000;
         status.set(loaded.complete() ? "Loaded in " + ms / 1000.0 + " s" : "Loading cancelled: partial capture");
         LOG.info("{}: {} frames, {} sessions loaded in {} ms{}; final rows applied in {} ms", loaded.file().getFileName(),
-                loaded.frames(), all.size(), ms, loaded.complete() ? "" : " (cancelled)",
+                loaded.frames(), done.sessions().size(), ms, loaded.complete() ? "" : " (cancelled)",
                 (System.nanoTime() - fxStart) / 1_000_000);
     }
 
