@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Compares Parley's full model build with `tshark -q -z sip,stat` on the same capture, in the same run, and prints
 # the wall-time ratio and the peak-RSS ratio. Usage (from the project root, after `mvn -B -q -DskipTests package`):
-#   src/test/scripts/compare-with-tshark.sh [CAPTURE]
-# Without CAPTURE it generates the 1.1 M-frame synthetic capture into /tmp/parley-synthetic.pcap first.
+#   src/test/scripts/compare-with-tshark.sh [CAPTURE [RUNS]]
+# Without CAPTURE it generates the 1.1 M-frame synthetic capture into /tmp/parley-synthetic.pcap first. With RUNS
+# (default 1) the two tools run alternately that many times, each run is printed, and then the medians: on a shared
+# two-core machine single runs vary by 10-30 %.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 file=${1:-/tmp/parley-synthetic.pcap}
+runs=${2:-1}
 if [ ! -f "$file" ]; then
   mvn -B -q -DskipTests test-compile
   java -cp target/test-classes:target/classes dev.parley.testsupport.SyntheticCaptureGenerator "$file"
@@ -15,15 +18,29 @@ measure() { # prints "wall_seconds max_rss_kib" of the command
   /usr/bin/time -f "%e %M" -o /tmp/parley-time.$$ "$@" > /tmp/parley-out.$$ 2>&1 || { cat /tmp/parley-out.$$; exit 1; }
   cat /tmp/parley-time.$$
 }
-read -r tw tm < <(measure tshark -r "$file" -q -z sip,stat)
-tmsgs=$(grep -o 'Number of SIP messages: [0-9]*' /tmp/parley-out.$$ | grep -o '[0-9]*$')
-read -r pw pm < <(measure java -XX:+UseSerialGC -Xmx300m -jar target/parley.jar bench "$file")
-pmsgs=$(grep -o 'sip messages *[0-9]*' /tmp/parley-out.$$ | grep -o '[0-9]*$')
-build=$(grep -o 'elapsed *[0-9.]*' /tmp/parley-out.$$ | grep -o '[0-9.]*$')
-rm -f /tmp/parley-time.$$ /tmp/parley-out.$$
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo "capture          $file"
-echo "tshark           ${tw} s wall, $((tm / 1024)) MiB peak RSS, ${tmsgs} SIP messages"
-echo "parley           ${pw} s wall (model build ${build} s), $((pm / 1024)) MiB peak RSS, ${pmsgs} SIP messages"
-awk -v tw="$tw" -v pw="$pw" -v b="$build" -v tm="$tm" -v pm="$pm" 'BEGIN {
-  printf "speed            %.1fx faster (process wall), %.1fx (model build)\n", tw / pw, tw / b
-  printf "memory           %.1f %% of tshark'"'"'s peak RSS\n", 100 * pm / tm }'
+: > /tmp/parley-runs.$$
+for run in $(seq "$runs"); do
+  read -r tw tm < <(measure tshark -r "$file" -q -z sip,stat)
+  tmsgs=$(grep -o 'Number of SIP messages: [0-9]*' /tmp/parley-out.$$ | grep -o '[0-9]*$')
+  read -r pw pm < <(measure java -XX:+UseSerialGC -Xmx300m -jar target/parley.jar bench "$file")
+  pmsgs=$(grep -o 'sip messages *[0-9]*' /tmp/parley-out.$$ | grep -o '[0-9]*$')
+  build=$(grep -o 'elapsed *[0-9.]*' /tmp/parley-out.$$ | grep -o '[0-9.]*$')
+  [ "$runs" -gt 1 ] && echo "run $run"
+  echo "tshark           ${tw} s wall, $((tm / 1024)) MiB peak RSS, ${tmsgs} SIP messages"
+  echo "parley           ${pw} s wall (model build ${build} s), $((pm / 1024)) MiB peak RSS, ${pmsgs} SIP messages"
+  awk -v tw="$tw" -v pw="$pw" -v b="$build" -v tm="$tm" -v pm="$pm" 'BEGIN {
+    printf "speed            %.1fx faster (process wall), %.1fx (model build)\n", tw / pw, tw / b
+    printf "memory           %.1f %% of tshark'"'"'s peak RSS\n", 100 * pm / tm
+    printf "%s %s %s %s %s\n", tw / pw, tw / b, 100 * pm / tm, tw, pw > "/dev/stderr" }' 2>> /tmp/parley-runs.$$
+done
+if [ "$runs" -gt 1 ]; then
+  echo "medians of $runs runs"
+  echo "tshark           $(cut -d' ' -f4 /tmp/parley-runs.$$ | median) s wall"
+  echo "parley           $(cut -d' ' -f5 /tmp/parley-runs.$$ | median) s wall"
+  echo "speed            $(cut -d' ' -f1 /tmp/parley-runs.$$ | median | xargs printf '%.1f')x faster (process wall)," \
+       "$(cut -d' ' -f2 /tmp/parley-runs.$$ | median | xargs printf '%.1f')x (model build)"
+  echo "memory           $(cut -d' ' -f3 /tmp/parley-runs.$$ | median | xargs printf '%.1f') % of tshark's peak RSS"
+fi
+rm -f /tmp/parley-time.$$ /tmp/parley-out.$$ /tmp/parley-runs.$$
