@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.diagram.LadderArrow;
 import dev.parley.diagram.LadderModel;
+import dev.parley.testsupport.Snapshots;
 import dev.parley.view.MainView;
 import dev.parley.view.MainViewModel;
 import dev.parley.view.message.DetailNode;
@@ -22,10 +23,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -174,18 +172,7 @@ class ParleyWindowTest extends ApplicationTest {
     }
 
     private int countDrawnPixels() {
-        WritableImage shot = onFx(() -> view.ladder().snapshot(null, null));
-        PixelReader px = shot.getPixelReader();
-        Color background = px.getColor((int) shot.getWidth() / 2, (int) shot.getHeight() - 20);
-        int differing = 0;
-        for (int y = 0; y < shot.getHeight(); y += 2) {
-            for (int x = 0; x < shot.getWidth(); x += 2) {
-                if (!px.getColor(x, y).equals(background)) {
-                    differing++;
-                }
-            }
-        }
-        return differing;
+        return Snapshots.drawnPixels(onFx(() -> view.ladder().snapshot(null, null)));
     }
 
     private static List<String> treeLabels(TreeItem<DetailNode> item) {

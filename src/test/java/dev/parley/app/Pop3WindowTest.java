@@ -9,6 +9,7 @@ import dev.parley.session.auth.Secrets;
 import dev.parley.session.auth.Verdict;
 import dev.parley.session.pop3.MailboxEntry;
 import dev.parley.session.sip.SessionKind;
+import dev.parley.testsupport.Snapshots;
 import dev.parley.view.MainView;
 import dev.parley.view.MainViewModel;
 import dev.parley.view.mail.MailView;
@@ -24,9 +25,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
 import javafx.geometry.Point2D;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
-import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -255,17 +253,6 @@ class Pop3WindowTest extends ApplicationTest {
     }
 
     private int countDrawnPixels() {
-        WritableImage shot = onFx(() -> view.ladder().snapshot(null, null));
-        PixelReader px = shot.getPixelReader();
-        Color background = px.getColor((int) shot.getWidth() / 2, (int) shot.getHeight() - 20);
-        int differing = 0;
-        for (int y = 0; y < shot.getHeight(); y += 2) {
-            for (int x = 0; x < shot.getWidth(); x += 2) {
-                if (!px.getColor(x, y).equals(background)) {
-                    differing++;
-                }
-            }
-        }
-        return differing;
+        return Snapshots.drawnPixels(onFx(() -> view.ladder().snapshot(null, null)));
     }
 }
