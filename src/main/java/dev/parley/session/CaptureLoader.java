@@ -72,6 +72,7 @@ public final class CaptureLoader {
 
     private CaptureModel load(FrameSource source, String name, Path file, LoadProgress progress,
                               BooleanSupplier cancelled) throws IOException {
+        JitAdvice.forCapture(source.size());
         AnomalyLog anomalies = new AnomalyLog();
         SipCorrelator sip = new SipCorrelator(limits);
         Pop3Sessions pop3 = new Pop3Sessions();

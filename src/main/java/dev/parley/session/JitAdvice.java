@@ -1,0 +1,71 @@
+package dev.parley.session;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+/**
+ * Keeps the SIP correlator's code ({@code dev.parley.session.sip}) out of HotSpot's C2 compiler for the rest of the
+ * run; it then runs as C1 code. Why: loading a big capture is a cold, one-shot run, often on two cores. C2 spends
+ * about 2 s of CPU on the correlator's many branches while the reading thread, the load's critical path, needs that
+ * core, and the correlator keeps up at C1 all the same (it waits on the reader for part of every load). Measured in
+ * docs/DESIGN-NOTES.md note 17. The reader's code is left to C2: it is the critical path.
+ *
+ * <p>HotSpot takes compiler directives (JEP 165) at run time through its DiagnosticCommand MBean, as
+ * {@code jcmd PID Compiler.directives_add FILE} does. They are added once per JVM, for big captures only (starting
+ * the platform MBean server costs about 0.2 s of CPU, which a small load does not win back), on a thread of their own
+ * so that the load does not wait. A JVM without that MBean (not HotSpot) just runs as it is, and so does one started
+ * with {@code -Dparley.jit=default}.
+ */
+final class JitAdvice {
+    /** Captures from this size on get the advice. */
+    static final long MIN_CAPTURE_BYTES = 64L << 20;
+    private static final String DIRECTIVES = "jit-directives.json";
+    private static boolean requested;
+
+    private JitAdvice() {
+    }
+
+    /** Adds the directives in the background when the capture is big enough and it was not done before. */
+    static synchronized void forCapture(long sizeBytes) {
+        if (requested || sizeBytes < MIN_CAPTURE_BYTES || "default".equals(System.getProperty("parley.jit"))) {
+            return;
+        }
+        requested = true;
+        Thread t = new Thread(JitAdvice::apply, "parley-jit-advice");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Adds the directives now; true when HotSpot took them. Never throws: without them Parley is only slower. */
+    static boolean apply() {
+        try {
+            Path file = Files.createTempFile("parley-jit-", ".json");
+            try {
+                try (InputStream in = JitAdvice.class.getResourceAsStream(DIRECTIVES)) {
+                    if (in == null) {
+                        return false;
+                    }
+                    Files.write(file, in.readAllBytes());
+                }
+                Object added = diagnosticCommand("compilerDirectivesAdd", file.toString());
+                return String.valueOf(added).contains("1 compiler directives added");
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | JMException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Runs a HotSpot diagnostic command (a jcmd command, in its MBean form) and returns its output. */
+    static Object diagnosticCommand(String operation, String... arguments) throws JMException {
+        return ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), operation,
+                new Object[] {arguments}, new String[] {String[].class.getName()});
+    }
+}

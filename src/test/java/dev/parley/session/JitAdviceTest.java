@@ -1,0 +1,18 @@
+package dev.parley.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class JitAdviceTest {
+    @Test
+    void hotSpotTakesTheDirectiveThatKeepsTheCorrelatorOutOfC2() throws Exception {
+        assertThat(JitAdvice.apply()).isTrue();
+
+        String printed = String.valueOf(JitAdvice.diagnosticCommand("compilerDirectivesPrint"));
+        assertThat(printed).contains("matching: dev/parley/session/sip/*.*");
+        String afterMatch = printed.substring(printed.indexOf("matching: dev/parley/session/sip/*.*"));
+        String c2 = afterMatch.substring(afterMatch.indexOf("c2 directives:"));
+        assertThat(c2.substring(0, c2.indexOf('\n', c2.indexOf("Exclude:")))).contains("Exclude:true");
+    }
+}
