@@ -41,7 +41,8 @@ public final class SipCorrelator {
     private long lastSettleNanos;
     private final ResendDetector noCallIdResend = new ResendDetector();
     private final Map<String, long[]> methodCounts = new HashMap<>();
-    private final Map<Integer, long[]> statusCounts = new HashMap<>();
+    /** Responses per status code (the scanner reads three digits: 0..999), no boxing on the per-message path. */
+    private final long[] statusCounts = new long[1000];
     private final Map<String, long[]> anomalyCounts = new HashMap<>();
     private final List<Anomaly> anomalies = new ArrayList<>();
     private int messages;
@@ -135,7 +136,11 @@ public final class SipCorrelator {
         Map<String, Long> methods = new HashMap<>();
         methodCounts.forEach((k, v) -> methods.put(k, v[0]));
         Map<String, Long> codes = new HashMap<>();
-        statusCounts.forEach((k, v) -> codes.put(Integer.toString(k), v[0]));
+        for (int code = 0; code < statusCounts.length; code++) {
+            if (statusCounts[code] > 0) {
+                codes.put(Integer.toString(code), statusCounts[code]);
+            }
+        }
         Map<String, Long> anomalyMap = new HashMap<>();
         anomalyCounts.forEach((k, v) -> anomalyMap.put(k, v[0]));
         return new SipStatistics(messages, resent, callIds, withoutCallId, dropped, methods, codes, anomalyMap);
@@ -151,7 +156,10 @@ public final class SipCorrelator {
             String method = s.method() == null ? "" : s.method();
             methodCounts.computeIfAbsent(method, k -> new long[1])[0]++;
         } else {
-            statusCounts.computeIfAbsent(s.statusCode(), k -> new long[1])[0]++;
+            int code = s.statusCode();
+            if (code >= 0 && code < statusCounts.length) {
+                statusCounts[code]++;
+            }
         }
         List<Anomaly> found = s.anomalies();
         if (found != null) {
