@@ -8,12 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The command line on the real SIPp samples: what scripts rely on. */
 class CliTest {
     private static final Path CALLS = Path.of("samples", "sip-call-udp.pcap");
     private static final Path CANCEL_BUSY = Path.of("samples", "sip-cancel-busy.pcap");
 
+
+    @Test
+    void launcherKnowsTheSameCommandsAsPicocli() {
+        assertThat(ParleyCommand.COMMANDS)
+                .isEqualTo(new CommandLine(new ParleyCommand()).getSubcommands().keySet());
+        assertThat(ParleyCommand.isCommand("bench")).isTrue();
+        assertThat(ParleyCommand.isCommand("--version")).isTrue();
+        assertThat(ParleyCommand.isCommand("calls.pcap")).isFalse();
+    }
 
     @Test
     void statsJsonHasTheDocumentedShape() throws Exception {
