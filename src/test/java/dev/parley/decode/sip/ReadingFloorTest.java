@@ -1,7 +1,8 @@
-package dev.parley.testsupport;
+package dev.parley.decode.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testsupport.SyntheticCaptureGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,7 @@
-package dev.parley.testsupport;
+package dev.parley.decode.sip;
 
+import dev.parley.testsupport.SyntheticCaptureGenerator;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -13,18 +12,16 @@ import java.nio.file.StandardOpenOption;
  * A floor for the reading thread, not Parley's reader: the least work that still touches what a SIP load must touch.
  * It walks a classic little-endian pcap of Ethernet/IPv4/UDP frames (what {@link SyntheticCaptureGenerator} writes),
  * finds every SIP message's header lines, hashes each Call-ID into a table of distinct ones (by a 32-bit hash: a few
- * in a million collide) and finds where the parameters of From, To and Via start; it keeps nothing and makes no object per frame. The gap between its time
- * and {@code bench}'s, in a fresh JVM each, is what a leaner load path could win (docs/DESIGN-NOTES.md note 18).
- * Other captures may be misread: it checks nothing it does not need.
+ * in a million collide) and finds where the parameters of From, To and Via start; it keeps nothing and makes no
+ * object per frame. Its line and delimiter search is the scanner's own. The gap between its time and {@code bench}'s,
+ * in a fresh JVM each, is what a leaner load path could win (docs/DESIGN-NOTES.md note 18). Other captures may be
+ * misread: it checks nothing it does not need.
  *
  * <pre>
- *   java -cp target/test-classes dev.parley.testsupport.ReadingFloor /tmp/parley-synthetic.pcap
+ *   java -cp target/test-classes:target/classes dev.parley.decode.sip.ReadingFloor /tmp/parley-synthetic.pcap
  * </pre>
  */
 public final class ReadingFloor {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
     private static final int PCAP_HEADER = 24;
     private static final int RECORD_HEADER = 16;
     private static final int UDP_PAYLOAD = 14 + 20 + 8; // Ethernet, IPv4 without options, UDP
@@ -122,21 +119,8 @@ public final class ReadingFloor {
         }
     }
 
-    private static int indexOf(byte[] a, int b, int from, int end) {
-        long pattern = (b & 0xffL) * ONES;
-        int i = from;
-        for (; i + 8 <= end; i += 8) {
-            long x = (long) LONGS.get(a, i) ^ pattern;
-            long found = (x - ONES) & ~x & HIGHS;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        for (; i < end; i++) {
-            if (a[i] == b) {
-                return i;
-            }
-        }
-        return -1;
+    /** The scanner's own eight-bytes-at-a-time search. */
+    private static int indexOf(byte[] a, char b, int from, int end) {
+        return StartLine.indexOf(a, (byte) b, from, end, -1);
     }
 }
