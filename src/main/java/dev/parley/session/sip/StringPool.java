@@ -22,11 +22,15 @@ final class StringPool {
     private static final int LOWER_HEX = 2;
     private static final int UPPER_HEX = 4;
     private static final int ODD = 8;
+    /** Latin-1 text beyond ASCII, kept as it is: byte-wise compares against UTF-8 would be wrong for it. */
+    private static final int LATIN1 = 16;
     private static final char[] LOWER = "0123456789abcdef".toCharArray();
     private static final char[] UPPER = "0123456789ABCDEF".toCharArray();
     /** Value of each byte as a digit of lower-case (upper-case) hex text, -1 when it is none. */
     private static final byte[] LOWER_VALUE = digitValues(LOWER);
     private static final byte[] UPPER_VALUE = digitValues(UPPER);
+    /** Per byte: {@link #LOWER_HEX} when it is a lower-case hex digit, {@link #UPPER_HEX} an upper-case one. */
+    private static final byte[] HEX_CLASS = hexClasses();
     private static final int BLOCK_BITS = 20;
     private static final int BLOCK = 1 << BLOCK_BITS;
     private static final int OFFSET_MASK = BLOCK - 1;
@@ -58,7 +62,7 @@ final class StringPool {
         if (max > 0xFF || !room(6 + n)) {
             return addWide(s);
         }
-        int id = entry(0, n); // Latin-1 beyond ASCII: kept as it is
+        int id = entry(LATIN1, n);
         byte[] blob = blocks[block];
         for (int i = 0; i < n; i++) {
             blob[used++] = (byte) s.charAt(i);
@@ -90,18 +94,21 @@ final class StringPool {
         if (len < 0) {
             return 0;
         }
-        if (!ascii(a, off, len)) {
-            return add(new String(a, off, len, StandardCharsets.UTF_8));
-        }
         int from = startsWithCookie(a, off, len) ? C : 0;
         int rest = len - from;
+        // one pass tells both whether the text is ASCII and whether it is hex of one case (the cookie is ASCII)
+        int any = 0;
+        int hexCase = LOWER_HEX | UPPER_HEX;
+        for (int i = off + from, end = off + len; i < end; i++) {
+            any |= a[i];
+            hexCase &= HEX_CLASS[a[i] & 0xFF];
+        }
+        if (any < 0) {
+            return add(new String(a, off, len, StandardCharsets.UTF_8));
+        }
         int flags = from > 0 ? COOKIE_FLAG : 0;
         if (rest >= 2) {
-            if (allHex(a, off + from, off + len, LOWER)) {
-                flags |= LOWER_HEX;
-            } else if (allHex(a, off + from, off + len, UPPER)) {
-                flags |= UPPER_HEX;
-            }
+            flags |= (hexCase & LOWER_HEX) != 0 ? LOWER_HEX : hexCase; // digits only: kept as lower-case hex
         }
         boolean hex = (flags & (LOWER_HEX | UPPER_HEX)) != 0;
         if (hex && (rest & 1) != 0) {
@@ -137,12 +144,16 @@ final class StringPool {
         if (id == 0 || len < 0) {
             return id == 0 && len < 0;
         }
-        if (id < 0 || !ascii(a, off, len)) {
+        if (id < 0) {
             return matches(id, new String(a, off, len, StandardCharsets.UTF_8));
         }
         byte[] blob = blocks[(id - 1) >>> BLOCK_BITS];
         int at = (id - 1) & OFFSET_MASK;
         int flags = blob[at];
+        if ((flags & LATIN1) != 0) {
+            return matches(id, new String(a, off, len, StandardCharsets.UTF_8));
+        }
+        // the entry is ASCII: equal bytes (or hex digits) mean equal text, and a probe beyond ASCII never matches
         int payload = payloadLength(blob, at);
         int data = payloadAt(blob, at);
         int from = off;
@@ -172,22 +183,13 @@ final class StringPool {
 
     /** The hash {@link String#hashCode} gives the same text, from its UTF-8 bytes. */
     static int hash(byte[] a, int off, int len) {
-        if (!ascii(a, off, len)) {
-            return new String(a, off, len, StandardCharsets.UTF_8).hashCode();
-        }
         int h = 0;
-        for (int i = off, end = off + len; i < end; i++) {
-            h = 31 * h + a[i];
-        }
-        return h;
-    }
-
-    private static boolean ascii(byte[] a, int off, int len) {
         int any = 0;
         for (int i = off, end = off + len; i < end; i++) {
+            h = 31 * h + a[i];
             any |= a[i];
         }
-        return any >= 0;
+        return any >= 0 ? h : new String(a, off, len, StandardCharsets.UTF_8).hashCode();
     }
 
     private static boolean startsWithCookie(byte[] a, int off, int len) {
@@ -202,13 +204,13 @@ final class StringPool {
         return true;
     }
 
-    private static boolean allHex(byte[] a, int from, int to, char[] digits) {
-        byte[] value = digits == LOWER ? LOWER_VALUE : UPPER_VALUE;
-        int any = 0;
-        for (int i = from; i < to; i++) {
-            any |= value[a[i] & 0xFF];
+    private static byte[] hexClasses() {
+        byte[] classes = new byte[256];
+        for (int i = 0; i < 16; i++) {
+            classes[LOWER[i]] |= LOWER_HEX;
+            classes[UPPER[i]] |= UPPER_HEX;
         }
-        return any >= 0;
+        return classes;
     }
 
     private static byte[] digitValues(char[] digits) {
@@ -316,7 +318,7 @@ final class StringPool {
         byte[] blob = blocks[(id - 1) >>> BLOCK_BITS];
         int at = (id - 1) & OFFSET_MASK;
         int data = payloadAt(blob, at);
-        if (blob[at] == 0) {
+        if ((blob[at] & ~LATIN1) == 0) {
             return new String(blob, data, payloadLength(blob, at), StandardCharsets.ISO_8859_1);
         }
         char[] chars = new char[length(blob, at)];

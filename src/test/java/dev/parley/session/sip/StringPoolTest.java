@@ -72,6 +72,30 @@ class StringPoolTest {
     }
 
     @Test
+    void latin1EntriesAreNotMatchedByteForByteAgainstUtf8() {
+        // "\u00c3\u00a9" is kept as the bytes C3 A9, which are also the UTF-8 bytes of "\u00e9": not the same text
+        StringPool pool = new StringPool();
+        int mojibake = pool.add("\u00c3\u00a9");
+        byte[] e = "\u00e9".getBytes(StandardCharsets.UTF_8);
+        byte[] same = "\u00c3\u00a9".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(pool.matches(mojibake, e, 0, e.length)).isFalse();
+        assertThat(pool.matches(mojibake, same, 0, same.length)).isTrue();
+        int fromBytes = pool.add(e, 0, e.length);
+        assertThat(pool.get(fromBytes)).isEqualTo("\u00e9");
+        assertThat(pool.matches(fromBytes, e, 0, e.length)).isTrue();
+        assertThat(pool.matches(fromBytes, same, 0, same.length)).isFalse();
+    }
+
+    @Test
+    void hashOfBytesIsTheStringHash() {
+        for (String s : SAMPLES) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            assertThat(StringPool.hash(b, 0, b.length)).as(s).isEqualTo(s.hashCode());
+        }
+    }
+
+    @Test
     void nullIsIdZero() {
         StringPool pool = new StringPool();
         assertThat(pool.add(null)).isZero();
