@@ -12,8 +12,9 @@ import javax.management.ObjectName;
  * Keeps the SIP correlator's code ({@code dev.parley.session.sip}) out of HotSpot's C2 compiler for the rest of the
  * run; it then runs as C1 code. Why: loading a big capture is a cold, one-shot run, often on two cores. C2 spent
  * about 2 s of CPU on the correlator's many branches while the reading thread, the load's critical path, needed that
- * core, and the correlating thread was idle for part of every load anyway. Without it a big load takes about 13 %
- * less time (docs/DESIGN-NOTES.md note 17). The reader's code is left to C2: it is the critical path.
+ * core, and the correlating thread was idle for part of every load anyway. With the correlator kept at C1 the model
+ * of a big capture is built in about 13 % less time (docs/DESIGN-NOTES.md note 17). The reader's code is left to C2:
+ * it is the critical path.
  *
  * <p>HotSpot takes compiler directives (JEP 165) at run time through its DiagnosticCommand MBean, as
  * {@code jcmd PID Compiler.directives_add FILE} does. They are added once per JVM, for big captures only (starting
