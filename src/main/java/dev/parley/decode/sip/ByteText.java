@@ -67,22 +67,6 @@ final class ByteText {
         return n;
     }
 
-    /** {@link #number} for a String already cut out. */
-    static long parseDigits(String s) {
-        if (s.isEmpty() || s.length() > 12) {
-            return -1;
-        }
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
-    }
-
     /** Index after the first empty line at or after {@code s}, -1 when there is none. */
     static int afterBlankLine(byte[] a, int s, int e) {
         if (s < 0) {

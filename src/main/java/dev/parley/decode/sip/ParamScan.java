@@ -21,15 +21,6 @@ final class ParamScan {
     }
 
     /**
-     * Value of ";name=value" in [from, to) of {@code a} ({@code name} lower case, matched case-insensitively), "" for
-     * a flag, null when absent.
-     */
-    static String param(TextCache cache, byte[] a, int from, int to, byte[] name) {
-        long range = paramRange(a, from, to, name);
-        return range < 0 ? null : TextCache.text(cache, a, (int) (range >>> 32), (int) range);
-    }
-
-    /**
      * Where the value of ";name=value" is in {@code a}: start in the high and end in the low 32 bits (inside the
      * quotes of a quoted value; an empty range for a flag), or -1 when absent.
      */
@@ -76,11 +67,11 @@ final class ParamScan {
         }
         int from = gt < 0 ? vs : gt + 1;
         int comma = ByteText.indexOf(a, (byte) ',', from, ve);
-        String v = param(null, a, from, comma < 0 ? ve : comma, EXPIRES);
-        if (v == null) {
+        long range = paramRange(a, from, comma < 0 ? ve : comma, EXPIRES);
+        if (range < 0) {
             return -1;
         }
-        long n = ByteText.parseDigits(v);
+        long n = ByteText.number(a, (int) (range >>> 32), (int) range); // read in place: no String per Contact
         return n < 0 || n > Integer.MAX_VALUE ? -1 : (int) n;
     }
 }

@@ -11,13 +11,19 @@ class ScanValueParsersTest {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** The text of a parameter's range as {@link ParamScan#paramRange} gives it, null when absent. */
+    private static String param(byte[] a, byte[] name) {
+        long range = ParamScan.paramRange(a, 0, a.length, name);
+        return range < 0 ? null : ByteText.text(a, (int) (range >>> 32), (int) range);
+    }
+
     @Test
     void paramFindsValueFlagQuotedAndAbsent() {
         byte[] a = b("<sip:a@h>;Tag = \"x y\";lr;branch=z9hG4bK1,next");
-        assertThat(ParamScan.param(null, a, 0, a.length, ParamScan.TAG)).isEqualTo("x y");
-        assertThat(ParamScan.param(null, a, 0, a.length, new byte[] {'l', 'r'})).isEmpty();
-        assertThat(ParamScan.param(null, a, 0, a.length, ParamScan.BRANCH)).isEqualTo("z9hG4bK1");
-        assertThat(ParamScan.param(null, a, 0, a.length, ParamScan.EXPIRES)).isNull();
+        assertThat(param(a, ParamScan.TAG)).isEqualTo("x y");
+        assertThat(param(a, new byte[] {'l', 'r'})).isEmpty();
+        assertThat(param(a, ParamScan.BRANCH)).isEqualTo("z9hG4bK1");
+        assertThat(param(a, ParamScan.EXPIRES)).isNull();
     }
 
     @Test
@@ -26,6 +32,10 @@ class ScanValueParsersTest {
         assertThat(ParamScan.contactExpires(a, 0, a.length)).isEqualTo(3600);
         byte[] bad = b("<sip:a@h>;expires=soon");
         assertThat(ParamScan.contactExpires(bad, 0, bad.length)).isEqualTo(-1);
+        byte[] quoted = b("<sip:a@h>;expires=\"007\"");
+        assertThat(ParamScan.contactExpires(quoted, 0, quoted.length)).isEqualTo(7);
+        byte[] flag = b("<sip:a@h>;expires;q=1");
+        assertThat(ParamScan.contactExpires(flag, 0, flag.length)).isEqualTo(-1);
     }
 
     @Test
@@ -47,6 +57,5 @@ class ScanValueParsersTest {
         assertThat(ByteText.number(a, s, e)).isEqualTo(42);
         assertThat(ByteText.number(a, 0, a.length)).isEqualTo(-1);
         assertThat(ByteText.number(b("1234567890123"), 0, 13)).isEqualTo(-1);
-        assertThat(ByteText.parseDigits("007")).isEqualTo(7);
     }
 }
