@@ -14,7 +14,11 @@ import java.util.Arrays;
  * last eight bytes; a hit is confirmed by comparing all bytes. One per scanning thread: not thread-safe.
  */
 final class TextCache {
-    private static final int BITS = 10;
+    /**
+     * 4096 slots (32 KiB of references): on the synthetic capture's ~1,000 repeating values a load misses 69 k times
+     * in 4.2 M lookups, against 222 k with 1024 slots (collisions in a direct-mapped table).
+     */
+    private static final int BITS = 12;
     private static final int MAX_LENGTH = 128;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
