@@ -17,9 +17,11 @@ import javax.management.ObjectName;
  * it is the critical path.
  *
  * <p>HotSpot takes compiler directives (JEP 165) at run time through its DiagnosticCommand MBean, as
- * {@code jcmd PID Compiler.directives_add FILE} does. They are added once per JVM, for big captures only (starting
- * the platform MBean server costs about 0.2 s of CPU, which a small load does not win back), on a thread of their own
- * so that the load does not wait. A JVM without that MBean (not HotSpot) just runs as it is, and so does one started
+ * {@code jcmd PID Compiler.directives_add FILE} does. They are added once, when the first big capture is loaded
+ * (starting the platform MBean server costs about 0.2 s of CPU, which a small load does not win back), on a thread of
+ * their own so that the load does not wait, and they hold for the rest of the process: later loads, small ones and
+ * live captures included, run the correlator as C1 code too. Compressed captures (size unknown) and live sources do
+ * not trigger them. A JVM without that MBean (not HotSpot) just runs as it is, and so does one started
  * with {@code -Dparley.jit=default}.
  */
 final class JitAdvice {
@@ -58,7 +60,7 @@ final class JitAdvice {
             } finally {
                 Files.deleteIfExists(file);
             }
-        } catch (IOException | JMException | RuntimeException e) {
+        } catch (IOException | JMException | RuntimeException | LinkageError e) { // LinkageError: no java.management
             return false;
         }
     }

@@ -41,7 +41,7 @@ public final class SipCorrelator {
     private long lastSettleNanos;
     private final ResendDetector noCallIdResend = new ResendDetector();
     private final Map<String, long[]> methodCounts = new HashMap<>();
-    /** Responses per status code (the scanner reads three digits: 0..999), no boxing on the per-message path. */
+    /** Responses per status code (the scanner gives 100..699), no boxing on the per-message path. */
     private final long[] statusCounts = new long[1000];
     private final Map<String, long[]> anomalyCounts = new HashMap<>();
     private final List<Anomaly> anomalies = new ArrayList<>();

@@ -11,8 +11,8 @@ import java.util.List;
  * header byte, the payload length (7 bits a byte) and the payload: the RFC 3261 branch cookie "z9hG4bK" is kept as a
  * flag, and hex text (what most stacks put in tags and branches) as two digits per byte; anything else as Latin-1.
  * Ids: 0 is null, positive ids are packed entries, negative ids the rare strings with characters beyond Latin-1 (or
- * too long for a block), kept as they are. Strings are rebuilt on each {@link #get}; {@link #matches} compares without
- * building one. No deduplication: callers share ids. {@link #release} frees a block once all its entries are released
+ * too long for a block), kept as they are. Strings are rebuilt on each {@link #get}; {@link #matches} compares ASCII
+ * entries (all Call-IDs, tags and branches seen so far) without building one. No deduplication: callers share ids. {@link #release} frees a block once all its entries are released
  * (sessions evicted past {@code Limits.maxCalls}).
  */
 final class StringPool {
@@ -136,8 +136,8 @@ final class StringPool {
     }
 
     /**
-     * {@link #matches(int, String)} against the UTF-8 text in {@code a[off, off+len)} (len -1: null). ASCII text is
-     * compared in the packed form: the cookie, then the bytes as they are or the hex digits two by two, so the hot
+     * {@link #matches(int, String)} against the UTF-8 text in {@code a[off, off+len)} (len -1: null). ASCII entries
+     * are compared in the packed form: the cookie, then the bytes as they are or the hex digits two by two, so the hot
      * lookups (Call-IDs, tags, branches) never decode an entry.
      */
     boolean matches(int id, byte[] a, int off, int len) {

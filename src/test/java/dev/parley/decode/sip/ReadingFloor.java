@@ -11,11 +11,11 @@ import java.nio.file.StandardOpenOption;
 /**
  * A floor for the reading thread, not Parley's reader: the least work that still touches what a SIP load must touch.
  * It walks a classic little-endian pcap of Ethernet/IPv4/UDP frames (what {@link SyntheticCaptureGenerator} writes),
- * finds every SIP message's header lines, hashes each Call-ID into a table of distinct ones (by a 32-bit hash: a few
- * in a million collide) and finds where the parameters of From, To and Via start; it keeps nothing and makes no
+ * finds every SIP message's header lines, hashes each Call-ID into a table of distinct ones (by a 31-bit hash: some 30
+ * in a million collide at 140 k Call-IDs) and finds where the parameters of From, To and Via start; it keeps nothing and makes no
  * object per frame. Its line and delimiter search is the scanner's own. The gap between its time and {@code bench}'s,
  * in a fresh JVM each, is what a leaner load path could win (docs/DESIGN-NOTES.md note 18). Other captures may be
- * misread: it checks nothing it does not need.
+ * misread: it checks nothing it does not need; files must be under 2 GiB (one mapping).
  *
  * <pre>
  *   java -cp target/test-classes:target/classes dev.parley.decode.sip.ReadingFloor /tmp/parley-synthetic.pcap
@@ -82,6 +82,7 @@ public final class ReadingFloor {
         }
         sipMessages++;
         int callIdHash = 0;
+        boolean hasCallId = false;
         for (int p = lf + 1; p < n; ) {
             int e = indexOf(b, '\n', p, n);
             if (e < 0) {
@@ -95,6 +96,7 @@ public final class ReadingFloor {
                 int colon = indexOf(b, ':', p, e);
                 int nameLength = colon - p;
                 if (c == 'i' && nameLength == 1 || c == 'c' && nameLength == 7 && (b[p + 5] | 0x20) == 'i') {
+                    hasCallId = true;
                     for (int i = colon + 1; i < e - 1; i++) {
                         callIdHash = callIdHash * 31 + b[i];
                     }
@@ -104,10 +106,15 @@ public final class ReadingFloor {
             }
             p = e + 1;
         }
-        addCallId(callIdHash | 1);
+        if (hasCallId) {
+            addCallId(callIdHash | 1); // 0 marks a free slot
+        }
     }
 
     private void addCallId(int hash) {
+        if (callIds >= callIdHashes.length / 4 * 3) {
+            throw new IllegalStateException("more distinct Call-IDs than the floor's table holds");
+        }
         int mask = callIdHashes.length - 1;
         int slot = (hash ^ hash >>> 16) * 0x9E3779B9 & mask;
         while (callIdHashes[slot] != 0 && callIdHashes[slot] != hash) {
