@@ -79,17 +79,7 @@ public final class SessionListView extends Region {
         ChoiceBox<SessionKind> kinds = new ChoiceBox<>();
         kinds.getItems().add(null);
         kinds.getItems().addAll(SessionKind.values());
-        kinds.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(SessionKind k) {
-                return k == null ? "All kinds" : SessionRow.kindText(k);
-            }
-
-            @Override
-            public SessionKind fromString(String s) {
-                return null;
-            }
-        });
+        kinds.setConverter(choices("All kinds", SessionRow::kindText));
         kinds.valueProperty().bindBidirectional(vm.kindFilterProperty());
         ChoiceBox<String> methods = new ChoiceBox<>();
         methods.getItems().add(null);
@@ -100,33 +90,13 @@ public final class SessionListView extends Region {
             methods.getItems().add(0, null);
             methods.setValue(methods.getItems().contains(chosen) ? chosen : null);
         });
-        methods.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String m) {
-                return m == null ? "All methods" : m;
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
+        methods.setConverter(choices("All methods", m -> m));
         methods.getStyleClass().add(METHOD_FILTER);
         methods.valueProperty().bindBidirectional(vm.methodFilterProperty());
         ChoiceBox<String> states = new ChoiceBox<>();
         states.getItems().add(null);
         states.getItems().addAll(SessionListViewModel.STATES);
-        states.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String s) {
-                return s == null ? "All states" : s;
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
+        states.setConverter(choices("All states", st -> st));
         states.valueProperty().bindBidirectional(vm.stateFilterProperty());
         Label count = new Label();
         count.getStyleClass().add(COUNT);
@@ -367,5 +337,20 @@ public final class SessionListView extends Region {
 
     private static boolean isActive(String s) {
         return s.equals("IN CALL") || s.equals("RINGING") || s.equals("CALL SETUP");
+    }
+
+    /** Labels of a filter's choices: {@code all} for null (no filter), else the value's text. Display only. */
+    private static <T> StringConverter<T> choices(String all, Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? all : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null; // choice boxes never parse
+            }
+        };
     }
 }
