@@ -23,6 +23,19 @@ public interface ProtocolPlugin {
     void datagram(Flow flow, Bytes payload, Origin origin, long frame, long timestampNanos);
 
     /**
+     * Decodes the datagram when it carries the protocol and says whether it did: what the registry calls. The default
+     * asks {@link #matchesDatagram} first; a plugin whose decoder recognises the protocol anyway overrides it to look
+     * at the bytes once.
+     */
+    default boolean offerDatagram(Flow flow, Bytes payload, Origin origin, long frame, long timestampNanos) {
+        if (!matchesDatagram(flow, payload)) {
+            return false;
+        }
+        datagram(flow, payload, origin, frame, timestampNanos);
+        return true;
+    }
+
+    /**
      * Where, in the first bytes seen on a stream direction, this protocol's data starts: 0 when it starts at once,
      * a positive offset when the capture began mid-stream and the plugin found a message boundary, -1 when these
      * bytes are not this protocol, or {@link #UNDECIDED} when more bytes are needed to tell.

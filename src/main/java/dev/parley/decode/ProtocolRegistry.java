@@ -27,9 +27,7 @@ public final class ProtocolRegistry implements TransportListener {
     @Override
     public void datagram(Flow flow, Bytes payload, Origin origin, long frame, long timestampNanos) {
         for (int i = 0; i < pluginArray.length; i++) { // indexed: no iterator per datagram
-            ProtocolPlugin p = pluginArray[i];
-            if (p.matchesDatagram(flow, payload)) {
-                p.datagram(flow, payload, origin, frame, timestampNanos);
+            if (pluginArray[i].offerDatagram(flow, payload, origin, frame, timestampNanos)) {
                 return;
             }
         }

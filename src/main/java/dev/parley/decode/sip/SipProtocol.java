@@ -50,11 +50,20 @@ public final class SipProtocol implements ProtocolPlugin {
         emit(flow, payload, origin, frame, timestampNanos);
     }
 
-    /** Scans one complete message and hands it on; bytes that turn out not to be SIP are dropped silently. */
-    void emit(Flow flow, Bytes message, Origin origin, long frame, long timestampNanos) {
+    /** The scan tells SIP from the rest as {@link #matchesDatagram} does: one look at the start line, not two. */
+    @Override
+    public boolean offerDatagram(Flow flow, Bytes payload, Origin origin, long frame, long timestampNanos) {
+        return emit(flow, payload, origin, frame, timestampNanos);
+    }
+
+    /**
+     * Scans one complete message and hands it on; false (and nothing handed on) when the bytes turn out not to be
+     * SIP.
+     */
+    boolean emit(Flow flow, Bytes message, Origin origin, long frame, long timestampNanos) {
         SipSummary summary = scanner.scanMessage(message, frame);
         if (summary == null) {
-            return;
+            return false;
         }
         java.util.List<dev.parley.decode.Anomaly> found = summary.anomalies();
         for (int i = 0; i < found.size(); i++) { // indexed: no iterator per message
@@ -62,6 +71,7 @@ public final class SipProtocol implements ProtocolPlugin {
         }
         byte[] bytes = keepBytes ? message.toArray() : null;
         listener.sip(new SipEvent(summary, flow, frame, timestampNanos, origin, bytes));
+        return true;
     }
 
     @Override

@@ -86,9 +86,11 @@ public final class SipScanner {
             if (known != null) {
                 scan.requestLine(p, e, ml, known);
             } else {
-                // ... else the rare paths: an extension method, junk before the start line, or no SIP at all
+                // ... else the rare paths: an extension method, junk before the start line, or no SIP at all (a
+                // datagram is offered here before any other protocol: without a start line only the junk rule is
+                // left to try, with no second search for the line end)
                 int[] junk = new int[1];
-                int start = StartLine.find(a, p, end, junk);
+                int start = ml > 0 ? StartLine.find(a, p, end, junk) : StartLine.afterJunk(a, p, end, junk);
                 if (start < 0) {
                     return null;
                 }

@@ -211,6 +211,44 @@ class SipScannerTest {
         assertThat(SipScanner.looksLikeSip(Bytes.ascii("xxFOOBAR sip:x@y SIP/2.0\r\n"))).isFalse();
     }
 
+    /**
+     * Datagrams are claimed by scanning them (SipProtocol.offerDatagram), so the scan must accept exactly what the
+     * heuristic does: every prefix of real messages, with junk, keep-alives and flipped bytes in front, and random
+     * bytes.
+     */
+    @Test
+    void scanAcceptsExactlyWhatLooksLikeSip() {
+        java.util.Random random = new java.util.Random(3261);
+        java.util.List<String> seeds = java.util.List.of(SipSamples.INVITE_F1, SipSamples.OK_F9, SipSamples.COMPACT,
+                "DBREGISTER sip:1.1.1.1:5060 SIP/2.0\r\nExpires: 3600\r\n\r\n", "\r\n\r\nFOOBAR sip:x@y SIP/2.0\r\n\r\n",
+                "xxINVITE sip:x@y SIP/2.0\r\n\r\n", "GET / HTTP/1.1\r\nHost: a\r\n\r\n", "+OK POP3 server ready\r\n");
+        int accepted = 0;
+        int checked = 0;
+        for (String seed : seeds) {
+            byte[] whole = seed.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            for (int n = 0; n <= Math.min(whole.length, 120); n++) {
+                for (int variant = 0; variant < 4; variant++) {
+                    byte[] b = java.util.Arrays.copyOf(whole, n);
+                    if (variant == 1 && n > 0) {
+                        b[random.nextInt(n)] = (byte) random.nextInt(256);
+                    } else if (variant == 2) {
+                        b = (" \u0000" + new String(b, java.nio.charset.StandardCharsets.ISO_8859_1))
+                                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                    } else if (variant == 3) {
+                        random.nextBytes(b);
+                    }
+                    boolean looks = SipScanner.looksLikeSip(Bytes.of(b));
+                    assertThat(SipScanner.scan(Bytes.of(b), 1) != null).as("%s", new String(b,
+                            java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo(looks);
+                    accepted += looks ? 1 : 0;
+                    checked++;
+                }
+            }
+        }
+        assertThat(accepted).isGreaterThan(checked / 4); // both answers were exercised
+        assertThat(accepted).isLessThan(checked);
+    }
+
     @Test
     void eventAndSubscriptionStateWithoutTheirParameters() {
         String notify = "NOTIFY sip:alice@10.0.0.1 SIP/2.0\r\n"
