@@ -1,6 +1,7 @@
 package dev.parley.decode.sip;
 
 import dev.parley.decode.Anomaly;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,14 +25,11 @@ final class HeaderScan {
     int status = -1;
     String reasonPhrase;
     String requestUri;
-    /** The keys (see {@link SipSummary#keys}) as ranges of {@code a}, end -1 when absent... */
-    final int[] keyStart = new int[4];
-    final int[] keyEnd = new int[4];
-    /** ... or as text when the bytes needed rewriting (a folded Call-ID line). */
-    final String[] keyText = new String[4];
-    String fromUser;
-    String toUser;
-    String fromDisplay;
+    /** The packed values (see {@link SipSummary#keys}) as ranges of {@code a}, end -1 when absent... */
+    final int[] keyStart = new int[SipSummary.KEYS];
+    final int[] keyEnd = new int[SipSummary.KEYS];
+    /** The Call-ID as text when its bytes needed rewriting (a folded line), else null. */
+    String foldedCallId;
     long cseq = -1;
     String cseqMethod;
     String viaTransport;
@@ -42,7 +40,6 @@ final class HeaderScan {
     int contactExpires = -1;
     String reason;
     String correlationId;
-    String userAgent;
     String event;
     String subscriptionState;
     boolean haveFrom;
@@ -67,13 +64,10 @@ final class HeaderScan {
         status = -1;
         reasonPhrase = null;
         requestUri = null;
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < SipSummary.KEYS; i++) {
             keyEnd[i] = -1;
-            keyText[i] = null;
         }
-        fromUser = null;
-        toUser = null;
-        fromDisplay = null;
+        foldedCallId = null;
         cseq = -1;
         cseqMethod = null;
         viaTransport = null;
@@ -84,7 +78,6 @@ final class HeaderScan {
         contactExpires = -1;
         reason = null;
         correlationId = null;
-        userAgent = null;
         event = null;
         subscriptionState = null;
         haveFrom = false;
@@ -153,14 +146,14 @@ final class HeaderScan {
             preview = TextPreview.of(a, bodyStart, bodyStart + bodyLength, contentType);
         }
         return new SipSummary(request, method, status, reasonPhrase, requestUri,
-                fromUser, toUser, fromDisplay, cseq, cseqMethod, viaTransport, contentType,
+                cseq, cseqMethod, viaTransport, contentType,
                 contentLength, bodyLength, expires >= 0 ? expires : contactExpires, reason, correlationId,
-                userAgent, preview, event, subscriptionState, anomalies == null ? List.of() : List.copyOf(anomalies),
+                preview, event, subscriptionState, anomalies == null ? List.of() : List.copyOf(anomalies),
                 packKeys());
     }
 
     boolean hasKey(int which) {
-        return keyEnd[which] >= 0 || keyText[which] != null;
+        return keyEnd[which] >= 0 || (which == SipSummary.CALL_ID && foldedCallId != null);
     }
 
     /** Sets key {@code which} to the range packed as by {@link ParamScan#paramRange} (-1: absent). */
@@ -171,34 +164,30 @@ final class HeaderScan {
         }
     }
 
-    /** One array for the four keys: the only per-message copy of them (see {@link SipSummary#keys}). */
+    /** One array for the packed values: the only per-message copy of them (see {@link SipSummary#keys}). */
     private byte[] packKeys() {
-        int header = SipSummary.keysHeaderLength();
-        int total = header;
-        for (int i = 0; i < 4; i++) {
-            if (keyText[i] != null) {
-                return SipSummary.packKeys(keyString(0), keyString(1), keyString(2), keyString(3)); // rare
-            }
-            if (keyEnd[i] >= 0) {
-                total += keyEnd[i] - keyStart[i];
-            }
+        byte[] callIdText = null;
+        if (foldedCallId != null) { // rare: the bytes of an unfolded Call-ID line are not in a[]
+            callIdText = foldedCallId.getBytes(StandardCharsets.UTF_8);
+            keyStart[SipSummary.CALL_ID] = 0;
+            keyEnd[SipSummary.CALL_ID] = callIdText.length;
+        }
+        int total = SipSummary.keysHeaderLength();
+        for (int i = 0; i < SipSummary.KEYS; i++) {
+            total += Math.max(0, keyEnd[i] - keyStart[i]);
         }
         byte[] keys = new byte[total];
-        int at = header;
-        for (int i = 0; i < 4; i++) {
+        int at = SipSummary.keysHeaderLength();
+        for (int i = 0; i < SipSummary.KEYS; i++) {
             int n = keyEnd[i] < 0 ? -1 : keyEnd[i] - keyStart[i];
             SipSummary.putInt(keys, 4 * i, n);
             if (n > 0) {
-                System.arraycopy(a, keyStart[i], keys, at, n);
+                System.arraycopy(callIdText != null && i == SipSummary.CALL_ID ? callIdText : a, keyStart[i], keys,
+                        at, n);
                 at += n;
             }
         }
         return keys;
-    }
-
-    private String keyString(int which) {
-        return keyText[which] != null ? keyText[which]
-                : keyEnd[which] < 0 ? null : ByteText.text(a, keyStart[which], keyEnd[which]);
     }
 
     /**
@@ -270,7 +259,7 @@ final class HeaderScan {
             case Names.CALL_ID:
                 if (!hasKey(SipSummary.CALL_ID)) {
                     if (folded) {
-                        keyText[SipSummary.CALL_ID] = Quoted.unfold(a, vs, ve);
+                        foldedCallId = Quoted.unfold(a, vs, ve);
                     } else {
                         key(SipSummary.CALL_ID, (long) vs << 32 | Math.max(vs, ve));
                     }
@@ -341,8 +330,8 @@ final class HeaderScan {
                 }
                 break;
             case Names.USER_AGENT:
-                if (userAgent == null) {
-                    userAgent = value(vs, ve, folded);
+                if (!hasKey(SipSummary.USER_AGENT)) {
+                    key(SipSummary.USER_AGENT, (long) vs << 32 | ve); // unfolded when read (SipSummary#userAgent)
                 }
                 break;
             case Names.EVENT:
