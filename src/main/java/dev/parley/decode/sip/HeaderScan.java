@@ -24,7 +24,6 @@ final class HeaderScan {
     String method;
     int status = -1;
     String reasonPhrase;
-    String requestUri;
     /** The packed values (see {@link SipSummary#keys}) as ranges of {@code a}, end -1 when absent... */
     final int[] keyStart = new int[SipSummary.KEYS];
     final int[] keyEnd = new int[SipSummary.KEYS];
@@ -32,7 +31,6 @@ final class HeaderScan {
     String foldedCallId;
     long cseq = -1;
     String cseqMethod;
-    String viaTransport;
     String contentType;
     int contentLength = -1;
     boolean contentLengthSeen;
@@ -63,14 +61,12 @@ final class HeaderScan {
         method = null;
         status = -1;
         reasonPhrase = null;
-        requestUri = null;
         for (int i = 0; i < SipSummary.KEYS; i++) {
             keyEnd[i] = -1;
         }
         foldedCallId = null;
         cseq = -1;
         cseqMethod = null;
-        viaTransport = null;
         contentType = null;
         contentLength = -1;
         contentLengthSeen = false;
@@ -107,7 +103,7 @@ final class HeaderScan {
     void requestLine(int start, int e, int ml, String knownOrExtension) {
         request = true;
         method = knownOrExtension;
-        requestUri = text(start + ml + 1, e - 8);
+        key(SipSummary.REQUEST_URI, (long) (start + ml + 1) << 32 | (e - 8));
     }
 
     /** Reads the headers from {@code headerStart} (after the start line) and builds the summary. */
@@ -145,8 +141,8 @@ final class HeaderScan {
         if (request && "MESSAGE".equals(method) && bodyLength > 0 && contentType != null) {
             preview = TextPreview.of(a, bodyStart, bodyStart + bodyLength, contentType);
         }
-        return new SipSummary(request, method, status, reasonPhrase, requestUri,
-                cseq, cseqMethod, viaTransport, contentType,
+        return new SipSummary(request, method, status, reasonPhrase,
+                cseq, cseqMethod, contentType,
                 contentLength, bodyLength, expires >= 0 ? expires : contactExpires, reason, correlationId,
                 preview, event, subscriptionState, anomalies == null ? List.of() : List.copyOf(anomalies),
                 packKeys());

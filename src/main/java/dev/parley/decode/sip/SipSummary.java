@@ -12,10 +12,8 @@ import java.util.List;
  * @param method         request method, or for a response the CSeq method
  * @param statusCode     response status (100..699), -1 for a request
  * @param reasonPhrase   response reason phrase, null for a request
- * @param requestUri     Request-URI text, null for a response
  * @param cseq           CSeq number
  * @param cseqMethod     CSeq method
- * @param viaTransport   transport named by the top Via (UDP, TCP, TLS, SCTP, WS, WSS), upper case
  * @param contentType    media type of the body, lower case, without parameters
  * @param contentLength  declared Content-Length, -1 when absent or invalid
  * @param bodyLength     bytes of body actually present
@@ -26,23 +24,24 @@ import java.util.List;
  * @param event          event package of the Event header (compact o), without parameters, e.g. "presence"
  * @param subscriptionState value of Subscription-State without parameters: "active", "pending", "terminated"
  * @param anomalies      problems found while scanning (never thrown)
- * @param keys           the Call-ID, From tag, To tag, top Via branch, From and To values and User-Agent, packed
- *                       (see {@link #keyOffset}): values unique to a call or a transaction travel as bytes, so the
- *                       load makes no String for them and the correlator matches and stores them from the bytes;
- *                       values it reads only for the first messages of a Call-ID (the parties, the User-Agent) are
- *                       not parsed for the others. {@link #callId()}, {@link #fromUser()} and the other accessors
+ * @param keys           the Call-ID, From tag, To tag, top Via branch, From and To values, User-Agent,
+ *                       Request-URI and top Via transport, packed (see {@link #keyOffset}): values unique to a call
+ *                       or a transaction travel as bytes, so the load makes no String for them and the correlator
+ *                       matches and stores them from the bytes; values it reads only for the first messages of a
+ *                       Call-ID (the parties, the User-Agent) or never (Request-URI, transport) are not parsed for
+ *                       the others. {@link #callId()}, {@link #fromUser()} and the other accessors
  *                       of these decode them on each call
  */
 public record SipSummary(
-        boolean request, String method, int statusCode, String reasonPhrase, String requestUri,
-        long cseq, String cseqMethod, String viaTransport,
+        boolean request, String method, int statusCode, String reasonPhrase,
+        long cseq, String cseqMethod,
         String contentType, int contentLength, int bodyLength,
         int expires, String reason, String correlationId, String textPreview,
         String event, String subscriptionState, List<Anomaly> anomalies, byte[] keys) {
 
     /** Which packed value: the Call-ID, the From tag, the To tag, the top Via branch (the keys the correlator
      * matches on, first so that their offsets are quick to find), then the From and To values (as on the wire,
-     * trimmed) and the User-Agent (or Server) value. */
+     * trimmed), the User-Agent (or Server) value, the Request-URI and the top Via's transport token. */
     public static final int CALL_ID = 0;
     public static final int FROM_TAG = 1;
     public static final int TO_TAG = 2;
@@ -50,7 +49,9 @@ public record SipSummary(
     static final int FROM = 4;
     static final int TO = 5;
     static final int USER_AGENT = 6;
-    static final int KEYS = 7;
+    static final int REQUEST_URI = 7;
+    static final int VIA_TRANSPORT = 8;
+    static final int KEYS = 9;
     private static final int HEADER = 4 * KEYS;
 
     /** A summary from String values (tests, tools): the same as the scanner's, keys packed here. */
@@ -61,14 +62,14 @@ public record SipSummary(
             String contentType, int contentLength, int bodyLength,
             int expires, String reason, String correlationId, String userAgent, String textPreview,
             String event, String subscriptionState, List<Anomaly> anomalies) {
-        return new SipSummary(request, method, statusCode, reasonPhrase, requestUri,
-                cseq, cseqMethod, viaTransport, contentType, contentLength, bodyLength, expires, reason,
+        return new SipSummary(request, method, statusCode, reasonPhrase,
+                cseq, cseqMethod, contentType, contentLength, bodyLength, expires, reason,
                 correlationId, textPreview, event, subscriptionState, anomalies,
                 packKeys(callId, fromTag, toTag, branch, NameAddrScan.format(fromDisplay, fromUser),
-                        NameAddrScan.format(null, toUser), userAgent));
+                        NameAddrScan.format(null, toUser), userAgent, requestUri, viaTransport));
     }
 
-    /** Packs the values: seven big-endian lengths (-1 for an absent one), then the UTF-8 bytes in order. */
+    /** Packs the values: nine big-endian lengths (-1 for an absent one), then the UTF-8 bytes in order. */
     private static byte[] packKeys(String... values) {
         byte[][] parts = new byte[KEYS][];
         int total = HEADER;
@@ -137,6 +138,18 @@ public record SipSummary(
     public String fromDisplay() {
         int n = keyLength(FROM);
         return n < 0 ? null : NameAddrScan.display(keys, keyOffset(FROM), keyOffset(FROM) + n);
+    }
+
+    /** Request-URI text, null for a response; decoded on each call. */
+    public String requestUri() {
+        int n = keyLength(REQUEST_URI);
+        return n < 0 ? null : ByteText.text(keys, keyOffset(REQUEST_URI), keyOffset(REQUEST_URI) + n);
+    }
+
+    /** Transport named by the top Via (UDP, TCP, TLS, SCTP, WS, WSS), upper case; named on each call. */
+    public String viaTransport() {
+        int n = keyLength(VIA_TRANSPORT);
+        return n < 0 ? null : Names.transport(keys, keyOffset(VIA_TRANSPORT), keyOffset(VIA_TRANSPORT) + n);
     }
 
     /** User-Agent (or Server) header, folded lines joined; decoded on each call. */
