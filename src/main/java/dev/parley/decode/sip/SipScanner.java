@@ -67,50 +67,10 @@ public final class SipScanner {
     }
 
     private static SipSummary scan(Bytes message, long frame, HeaderScan scan) {
-        byte[] a = message.array();
-        int base = message.offset();
-        int end = base + message.length();
-        int p = skipKeepAlives(a, base, end);
-        if (p >= end) {
-            return null;
-        }
-        // the start line is read once: status line, or a request with a registered method (the common cases) ...
-        int lf = StartLine.lineEnd(a, p, end);
-        int e = StartLine.trimCr(a, p, lf);
-        scan.reset(a, base, end, frame);
-        if (StartLine.isStatusLine(a, p, e)) {
-            scan.statusLine(p, e);
-        } else {
-            int ml = StartLine.requestMethodLength(a, p, e);
-            String known = ml > 0 ? Names.knownMethod(a, p, ml) : null;
-            if (known != null) {
-                scan.requestLine(p, e, ml, known);
-            } else {
-                // ... else the rare paths: an extension method, junk before the start line, or no SIP at all (a
-                // datagram is offered here before any other protocol: without a start line only the junk rule is
-                // left to try, with no second search for the line end)
-                int[] junk = new int[1];
-                int start = ml > 0 ? StartLine.find(a, p, end, junk) : StartLine.afterJunk(a, p, end, junk);
-                if (start < 0) {
-                    return null;
-                }
-                if (junk[0] > 0) {
-                    scan.anomaly("sip.leading_junk", start - base, junk[0] + " junk bytes before the start line");
-                }
-                lf = StartLine.lineEnd(a, start, end);
-                e = StartLine.trimCr(a, start, lf);
-                if (StartLine.isStatusLine(a, start, e)) {
-                    scan.statusLine(start, e);
-                } else {
-                    ml = StartLine.requestMethodLength(a, start, e);
-                    scan.requestLine(start, e, ml, Names.method(a, start, ml));
-                }
-            }
-        }
-        return scan.run(lf + 1);
+        return scan.message(message.array(), message.offset(), message.offset() + message.length(), frame);
     }
 
-    private static int skipKeepAlives(byte[] a, int p, int end) {
+    static int skipKeepAlives(byte[] a, int p, int end) {
         while (p < end && (a[p] == '\r' || a[p] == '\n')) {
             p++;
         }
