@@ -1,7 +1,6 @@
 package dev.parley.decode.sip;
 
 import dev.parley.decode.Anomaly;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,13 +23,18 @@ final class HeaderScan {
     String method;
     int status = -1;
     String reasonPhrase;
-    /** The packed values (see {@link SipSummary#keys}) as ranges of {@code a}, end -1 when absent... */
-    final int[] keyStart = new int[SipSummary.KEYS];
-    final int[] keyEnd = new int[SipSummary.KEYS];
-    /** The Call-ID as text when its bytes needed rewriting (a folded line), else null. */
-    String foldedCallId;
+    String requestUri;
+    /** The keys (see {@link SipSummary#keys}) as ranges of {@code a}, end -1 when absent... */
+    final int[] keyStart = new int[4];
+    final int[] keyEnd = new int[4];
+    /** ... or as text when the bytes needed rewriting (a folded Call-ID line). */
+    final String[] keyText = new String[4];
+    String fromUser;
+    String toUser;
+    String fromDisplay;
     long cseq = -1;
     String cseqMethod;
+    String viaTransport;
     String contentType;
     int contentLength = -1;
     boolean contentLengthSeen;
@@ -38,6 +42,7 @@ final class HeaderScan {
     int contactExpires = -1;
     String reason;
     String correlationId;
+    String userAgent;
     String event;
     String subscriptionState;
     boolean haveFrom;
@@ -61,12 +66,17 @@ final class HeaderScan {
         method = null;
         status = -1;
         reasonPhrase = null;
-        for (int i = 0; i < SipSummary.KEYS; i++) {
+        requestUri = null;
+        for (int i = 0; i < 4; i++) {
             keyEnd[i] = -1;
+            keyText[i] = null;
         }
-        foldedCallId = null;
+        fromUser = null;
+        toUser = null;
+        fromDisplay = null;
         cseq = -1;
         cseqMethod = null;
+        viaTransport = null;
         contentType = null;
         contentLength = -1;
         contentLengthSeen = false;
@@ -74,6 +84,7 @@ final class HeaderScan {
         contactExpires = -1;
         reason = null;
         correlationId = null;
+        userAgent = null;
         event = null;
         subscriptionState = null;
         haveFrom = false;
@@ -103,14 +114,13 @@ final class HeaderScan {
     void requestLine(int start, int e, int ml, String knownOrExtension) {
         request = true;
         method = knownOrExtension;
-        key(SipSummary.REQUEST_URI, (long) (start + ml + 1) << 32 | (e - 8));
+        requestUri = text(start + ml + 1, e - 8);
     }
 
     /**
      * Scans the message in [base, end) of {@code a}: its start line, its headers, and builds the summary. Null when it
      * has no SIP start line. Kept as one method, more than C2 inlines into a hot caller (FreqInlineSize, 325 bytes of
-     * bytecode): it is then compiled once, instead of again inside each caller on the way from the frame decoder
-     * (measured with -XX:+LogCompilation: 0.4-0.5 s more C2 time per cold load when it was split and inlinable).
+     * bytecode): it is then compiled once, instead of again inside each caller on the way from the frame decoder.
      */
     SipSummary message(byte[] a, int base, int end, long frame) {
         int p = SipScanner.skipKeepAlives(a, base, end);
@@ -184,16 +194,15 @@ final class HeaderScan {
         if (request && "MESSAGE".equals(method) && bodyLength > 0 && contentType != null) {
             preview = TextPreview.of(a, bodyStart, bodyStart + bodyLength, contentType);
         }
-        return new SipSummary(request, method, status, reasonPhrase,
-                cseq, cseqMethod, contentType,
+        return new SipSummary(request, method, status, reasonPhrase, requestUri,
+                fromUser, toUser, fromDisplay, cseq, cseqMethod, viaTransport, contentType,
                 contentLength, bodyLength, expires >= 0 ? expires : contactExpires, reason, correlationId,
-                preview, event, subscriptionState, anomalies == null ? List.of() : List.copyOf(anomalies),
+                userAgent, preview, event, subscriptionState, anomalies == null ? List.of() : List.copyOf(anomalies),
                 packKeys());
     }
 
-
     boolean hasKey(int which) {
-        return keyEnd[which] >= 0 || (which == SipSummary.CALL_ID && foldedCallId != null);
+        return keyEnd[which] >= 0 || keyText[which] != null;
     }
 
     /** Sets key {@code which} to the range packed as by {@link ParamScan#paramRange} (-1: absent). */
@@ -204,30 +213,34 @@ final class HeaderScan {
         }
     }
 
-    /** One array for the packed values: the only per-message copy of them (see {@link SipSummary#keys}). */
+    /** One array for the four keys: the only per-message copy of them (see {@link SipSummary#keys}). */
     private byte[] packKeys() {
-        byte[] callIdText = null;
-        if (foldedCallId != null) { // rare: the bytes of an unfolded Call-ID line are not in a[]
-            callIdText = foldedCallId.getBytes(StandardCharsets.UTF_8);
-            keyStart[SipSummary.CALL_ID] = 0;
-            keyEnd[SipSummary.CALL_ID] = callIdText.length;
-        }
-        int total = SipSummary.keysHeaderLength();
-        for (int i = 0; i < SipSummary.KEYS; i++) {
-            total += Math.max(0, keyEnd[i] - keyStart[i]);
+        int header = SipSummary.keysHeaderLength();
+        int total = header;
+        for (int i = 0; i < 4; i++) {
+            if (keyText[i] != null) {
+                return SipSummary.packKeys(keyString(0), keyString(1), keyString(2), keyString(3)); // rare
+            }
+            if (keyEnd[i] >= 0) {
+                total += keyEnd[i] - keyStart[i];
+            }
         }
         byte[] keys = new byte[total];
-        int at = SipSummary.keysHeaderLength();
-        for (int i = 0; i < SipSummary.KEYS; i++) {
+        int at = header;
+        for (int i = 0; i < 4; i++) {
             int n = keyEnd[i] < 0 ? -1 : keyEnd[i] - keyStart[i];
             SipSummary.putInt(keys, 4 * i, n);
             if (n > 0) {
-                System.arraycopy(callIdText != null && i == SipSummary.CALL_ID ? callIdText : a, keyStart[i], keys,
-                        at, n);
+                System.arraycopy(a, keyStart[i], keys, at, n);
                 at += n;
             }
         }
         return keys;
+    }
+
+    private String keyString(int which) {
+        return keyText[which] != null ? keyText[which]
+                : keyEnd[which] < 0 ? null : ByteText.text(a, keyStart[which], keyEnd[which]);
     }
 
     /**
@@ -299,7 +312,7 @@ final class HeaderScan {
             case Names.CALL_ID:
                 if (!hasKey(SipSummary.CALL_ID)) {
                     if (folded) {
-                        foldedCallId = Quoted.unfold(a, vs, ve);
+                        keyText[SipSummary.CALL_ID] = Quoted.unfold(a, vs, ve);
                     } else {
                         key(SipSummary.CALL_ID, (long) vs << 32 | Math.max(vs, ve));
                     }
@@ -370,8 +383,8 @@ final class HeaderScan {
                 }
                 break;
             case Names.USER_AGENT:
-                if (!hasKey(SipSummary.USER_AGENT)) {
-                    key(SipSummary.USER_AGENT, (long) vs << 32 | ve); // unfolded when read (SipSummary#userAgent)
+                if (userAgent == null) {
+                    userAgent = value(vs, ve, folded);
                 }
                 break;
             case Names.EVENT:

@@ -12,46 +12,43 @@ import java.util.List;
  * @param method         request method, or for a response the CSeq method
  * @param statusCode     response status (100..699), -1 for a request
  * @param reasonPhrase   response reason phrase, null for a request
+ * @param requestUri     Request-URI text, null for a response
+ * @param fromUser       user part of the From URI (or the whole URI when it has no user part)
+ * @param toUser         user part of the To URI
+ * @param fromDisplay    display name of From, unquoted
  * @param cseq           CSeq number
  * @param cseqMethod     CSeq method
+ * @param viaTransport   transport named by the top Via (UDP, TCP, TLS, SCTP, WS, WSS), upper case
  * @param contentType    media type of the body, lower case, without parameters
  * @param contentLength  declared Content-Length, -1 when absent or invalid
  * @param bodyLength     bytes of body actually present
  * @param expires        Expires header, or expires parameter of the first Contact, -1 when absent
  * @param reason         Reason header value (who/why a call ended), null when absent
  * @param correlationId  X-Call-ID / X-CID header value linking legs of one call, null when absent
+ * @param userAgent      User-Agent or Server header
  * @param textPreview    for MESSAGE requests with a text body (text/plain or CPIM), the first 200 characters
  * @param event          event package of the Event header (compact o), without parameters, e.g. "presence"
  * @param subscriptionState value of Subscription-State without parameters: "active", "pending", "terminated"
  * @param anomalies      problems found while scanning (never thrown)
- * @param keys           the Call-ID, From tag, To tag, top Via branch, From and To values, User-Agent,
- *                       Request-URI and top Via transport, packed (see {@link #keyOffset}): values unique to a call
- *                       or a transaction travel as bytes, so the load makes no String for them and the correlator
- *                       matches and stores them from the bytes; values it reads only for the first messages of a
- *                       Call-ID (the parties, the User-Agent) or never (Request-URI, transport) are not parsed for
- *                       the others. {@link #callId()}, {@link #fromUser()} and the other accessors
- *                       of these decode them on each call
+ * @param keys           the Call-ID, From tag, To tag and top Via branch, packed (see {@link #keyOffset}): values
+ *                       unique to a call or a transaction travel as bytes, so the load makes no String for them and
+ *                       the correlator matches and stores them from the bytes; {@link #callId()} and friends decode
+ *                       them on demand
  */
 public record SipSummary(
-        boolean request, String method, int statusCode, String reasonPhrase,
-        long cseq, String cseqMethod,
+        boolean request, String method, int statusCode, String reasonPhrase, String requestUri,
+        String fromUser, String toUser, String fromDisplay,
+        long cseq, String cseqMethod, String viaTransport,
         String contentType, int contentLength, int bodyLength,
-        int expires, String reason, String correlationId, String textPreview,
+        int expires, String reason, String correlationId, String userAgent, String textPreview,
         String event, String subscriptionState, List<Anomaly> anomalies, byte[] keys) {
 
-    /** Which packed value: the Call-ID, the From tag, the To tag, the top Via branch (the keys the correlator
-     * matches on, first so that their offsets are quick to find), then the From and To values (as on the wire,
-     * trimmed), the User-Agent (or Server) value, the Request-URI and the top Via's transport token. */
+    /** Which packed key: the Call-ID, the From tag, the To tag, the top Via branch. */
     public static final int CALL_ID = 0;
     public static final int FROM_TAG = 1;
     public static final int TO_TAG = 2;
     public static final int BRANCH = 3;
-    static final int FROM = 4;
-    static final int TO = 5;
-    static final int USER_AGENT = 6;
-    static final int REQUEST_URI = 7;
-    static final int VIA_TRANSPORT = 8;
-    static final int KEYS = 9;
+    private static final int KEYS = 4;
     private static final int HEADER = 4 * KEYS;
 
     /** A summary from String values (tests, tools): the same as the scanner's, keys packed here. */
@@ -62,16 +59,16 @@ public record SipSummary(
             String contentType, int contentLength, int bodyLength,
             int expires, String reason, String correlationId, String userAgent, String textPreview,
             String event, String subscriptionState, List<Anomaly> anomalies) {
-        return new SipSummary(request, method, statusCode, reasonPhrase,
-                cseq, cseqMethod, contentType, contentLength, bodyLength, expires, reason,
-                correlationId, textPreview, event, subscriptionState, anomalies,
-                packKeys(callId, fromTag, toTag, branch, NameAddrScan.format(fromDisplay, fromUser),
-                        NameAddrScan.format(null, toUser), userAgent, requestUri, viaTransport));
+        return new SipSummary(request, method, statusCode, reasonPhrase, requestUri, fromUser, toUser, fromDisplay,
+                cseq, cseqMethod, viaTransport, contentType, contentLength, bodyLength, expires, reason,
+                correlationId, userAgent, textPreview, event, subscriptionState, anomalies,
+                packKeys(callId, fromTag, toTag, branch));
     }
 
-    /** Packs the values: nine big-endian lengths (-1 for an absent one), then the UTF-8 bytes in order. */
-    private static byte[] packKeys(String... values) {
+    /** Packs the four keys: four big-endian lengths (-1 for an absent key), then the UTF-8 bytes in order. */
+    static byte[] packKeys(String callId, String fromTag, String toTag, String branch) {
         byte[][] parts = new byte[KEYS][];
+        String[] values = {callId, fromTag, toTag, branch};
         int total = HEADER;
         for (int i = 0; i < KEYS; i++) {
             parts[i] = values[i] == null ? null : values[i].getBytes(StandardCharsets.UTF_8);
@@ -120,42 +117,6 @@ public record SipSummary(
     private String key(int which) {
         int n = keyLength(which);
         return n < 0 ? null : new String(keys, keyOffset(which), n, StandardCharsets.UTF_8);
-    }
-
-    /** User part of the From URI (or the whole URI when it has no user part); parsed on each call. */
-    public String fromUser() {
-        int n = keyLength(FROM);
-        return n < 0 ? null : NameAddrScan.user(keys, keyOffset(FROM), keyOffset(FROM) + n);
-    }
-
-    /** User part of the To URI; parsed on each call. */
-    public String toUser() {
-        int n = keyLength(TO);
-        return n < 0 ? null : NameAddrScan.user(keys, keyOffset(TO), keyOffset(TO) + n);
-    }
-
-    /** Display name of From, unquoted, null when absent or empty; parsed on each call. */
-    public String fromDisplay() {
-        int n = keyLength(FROM);
-        return n < 0 ? null : NameAddrScan.display(keys, keyOffset(FROM), keyOffset(FROM) + n);
-    }
-
-    /** Request-URI text, null for a response; decoded on each call. */
-    public String requestUri() {
-        int n = keyLength(REQUEST_URI);
-        return n < 0 ? null : ByteText.text(keys, keyOffset(REQUEST_URI), keyOffset(REQUEST_URI) + n);
-    }
-
-    /** Transport named by the top Via (UDP, TCP, TLS, SCTP, WS, WSS), upper case; named on each call. */
-    public String viaTransport() {
-        int n = keyLength(VIA_TRANSPORT);
-        return n < 0 ? null : Names.transport(keys, keyOffset(VIA_TRANSPORT), keyOffset(VIA_TRANSPORT) + n);
-    }
-
-    /** User-Agent (or Server) header, folded lines joined; decoded on each call. */
-    public String userAgent() {
-        int n = keyLength(USER_AGENT);
-        return n < 0 ? null : Quoted.unfold(keys, keyOffset(USER_AGENT), keyOffset(USER_AGENT) + n);
     }
 
     /** Call-ID (compact form i), null when missing; decoded on each call. */

@@ -7,7 +7,7 @@ final class ViaScan {
     private ViaScan() {
     }
 
-    /** Parses the first via-parm of the Via value in [vs, ve) into the scan's transport and branch keys. */
+    /** Parses the first via-parm of the Via value in [vs, ve) into the scan's viaTransport and branch. */
     static void read(HeaderScan scan, byte[] a, int vs, int ve) {
         int comma = StartLine.indexOf(a, (byte) ',', vs, ve, ve);
         if (comma < ve && StartLine.indexOf(a, (byte) '"', vs, comma, -1) >= 0) {
@@ -35,7 +35,7 @@ final class ViaScan {
                 semi |= a[te] == ';';
                 te++;
             }
-            scan.key(SipSummary.VIA_TRANSPORT, (long) ts << 32 | te); // named when asked for
+            scan.viaTransport = Names.transport(a, ts, te);
             if (plain && !semi) {
                 paramsFrom = te; // no ';' before: the branch search can start here
             }

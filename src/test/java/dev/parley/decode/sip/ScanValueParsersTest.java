@@ -50,38 +50,6 @@ class ScanValueParsersTest {
     }
 
     @Test
-    void nameAddrDisplayAndUserAreReadFromTheKeptValue() {
-        String[][] cases = { // value, display, user
-            {"\"Alice \\\"A\\\"\" <sip:alice@atlanta.com>;tag=1928", "Alice \"A\"", "alice"},
-            {"Bob <sips:bob:pw@biloxi.com>", "Bob", "bob"},
-            {"<tel:+15551234;phone-context=x>;tag=9", null, "+15551234"},
-            {"sip:carol@chicago.com;tag=abc", null, "carol"},
-            {"sip:x@h;p=<q>", null, "x"}, // the '<' is inside a parameter: a bare addr-spec
-            {"\"\" <sip:empty@h>", null, "empty"},
-            {"\"No URI\"", "No URI", "\"No URI\""},
-            {"\"Folded\r\n Name\" <sip:f@h>", "Folded Name", "f"},
-        };
-        for (String[] c : cases) {
-            byte[] a = b(c[0]);
-            assertThat(NameAddrScan.display(a, 0, a.length)).as(c[0]).isEqualTo(c[1]);
-            assertThat(NameAddrScan.user(a, 0, a.length)).as(c[0]).isEqualTo(c[2]);
-        }
-    }
-
-    @Test
-    void formattedNameAddrReadsBack() {
-        for (String[] c : new String[][] {{"Alice \"A\" \\", "alice"}, {null, "+4930123"}, {"Only", null},
-                {null, "a@b;c"}}) {
-            byte[] a = b(NameAddrScan.format(c[0], c[1]));
-            assertThat(NameAddrScan.display(a, 0, a.length)).isEqualTo(c[0]);
-            assertThat(NameAddrScan.user(a, 0, a.length)).isEqualTo(c[1]);
-        }
-        assertThat(NameAddrScan.format(null, null)).isNull();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NameAddrScan.format(null, "sip:x"))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void numbersAndTrimming() {
         byte[] a = b(" \t 42 \r\n");
         int s = ByteText.skipWs(a, 0, a.length);
