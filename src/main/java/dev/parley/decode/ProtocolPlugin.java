@@ -15,11 +15,12 @@ public interface ProtocolPlugin {
 
     /**
      * Cheap and side-effect free: does this datagram carry the protocol? Datagrams are judged one by one, because a
-     * per-packet heuristic costs less than a flow lookup and keeps stray packets on a pinned flow honest.
+     * per-packet heuristic costs less than a flow lookup and keeps stray packets on a pinned flow honest. The registry
+     * asks through {@link #offerDatagram}, whose default calls this.
      */
     boolean matchesDatagram(Flow flow, Bytes payload);
 
-    /** Decodes one datagram that {@link #matchesDatagram} accepted. */
+    /** Decodes one datagram of this protocol (one that {@link #matchesDatagram} accepts). */
     void datagram(Flow flow, Bytes payload, Origin origin, long frame, long timestampNanos);
 
     /**

@@ -12,7 +12,7 @@ class ProtocolRegistryTest {
             new Endpoint(IpAddress.parse("10.0.0.2"), 5060));
 
     /** A plugin that claims streams starting with "HELLO" and records what it is given. */
-    private static final class Hello implements ProtocolPlugin {
+    private static class Hello implements ProtocolPlugin {
         final List<String> received = new ArrayList<>();
         int closes;
 
@@ -65,6 +65,38 @@ class ProtocolRegistryTest {
 
     private static void send(ProtocolRegistry r, Flow f, String text, long frame) {
         r.streamData(f, Bytes.ascii(text), Origin.of(frame, frame * 100, text.length()), frame, frame);
+    }
+
+    /** A datagram plugin that takes what starts with its word and records it. */
+    private static final class Word extends Hello {
+        private final String word;
+        final List<String> datagrams = new ArrayList<>();
+
+        Word(String word) {
+            this.word = word;
+        }
+
+        @Override
+        public boolean matchesDatagram(Flow flow, Bytes payload) {
+            return payload.latin1().startsWith(word);
+        }
+
+        @Override
+        public void datagram(Flow flow, Bytes payload, Origin origin, long frame, long timestampNanos) {
+            datagrams.add(payload.latin1());
+        }
+    }
+
+    @Test
+    void aDatagramGoesToTheFirstPluginThatTakesIt() {
+        Word ping = new Word("PING");
+        Word any = new Word("");
+        ProtocolRegistry r = new ProtocolRegistry(List.of(ping, any), AnomalySink.IGNORE);
+        Flow udp = new Flow(Transport.UDP, CLIENT.src(), CLIENT.dst());
+        r.datagram(udp, Bytes.ascii("PING 1"), Origin.of(1, 100, 6), 1, 1);
+        r.datagram(udp, Bytes.ascii("other"), Origin.of(2, 200, 5), 2, 2);
+        assertThat(ping.datagrams).containsExactly("PING 1");
+        assertThat(any.datagrams).containsExactly("other");
     }
 
     @Test

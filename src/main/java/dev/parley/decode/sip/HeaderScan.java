@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The mutable state of one {@link SipScanner} scan (one short-lived object per message): reads the start line, walks
- * the header lines, hands each summary header to its value parser and builds the {@link SipSummary}. The value
+ * The mutable state of a {@link SipScanner} scan (a scanner reuses one from message to message): reads the start
+ * line, walks the header lines, hands each summary header to its value parser and builds the {@link SipSummary}. The value
  * parsers ({@link NameAddrScan}, {@link ViaScan}, {@link CSeqScan}, {@link ParamScan}) write their results into the
  * package-private fields.
  */
@@ -128,37 +128,37 @@ final class HeaderScan {
             return null;
         }
         // the start line is read once: status line, or a request with a registered method (the common cases) ...
+        int start = p;
         int lf = StartLine.lineEnd(a, p, end);
         int e = StartLine.trimCr(a, p, lf);
-        reset(a, base, end, frame);
-        if (StartLine.isStatusLine(a, p, e)) {
-            statusLine(p, e);
-        } else {
-            int ml = StartLine.requestMethodLength(a, p, e);
-            String known = ml > 0 ? Names.knownMethod(a, p, ml) : null;
-            if (known != null) {
-                requestLine(p, e, ml, known);
-            } else {
-                // ... else the rare paths: an extension method, junk before the start line, or no SIP at all (a
-                // datagram is offered here before any other protocol: without a start line only the junk rule is
-                // left to try, with no second search for the line end)
-                int[] junk = new int[1];
-                int start = ml > 0 ? StartLine.find(a, p, end, junk) : StartLine.afterJunk(a, p, end, junk);
-                if (start < 0) {
-                    return null;
-                }
-                if (junk[0] > 0) {
-                    anomaly("sip.leading_junk", start - base, junk[0] + " junk bytes before the start line");
-                }
-                lf = StartLine.lineEnd(a, start, end);
-                e = StartLine.trimCr(a, start, lf);
-                if (StartLine.isStatusLine(a, start, e)) {
-                    statusLine(start, e);
-                } else {
-                    ml = StartLine.requestMethodLength(a, start, e);
-                    requestLine(start, e, ml, Names.method(a, start, ml));
-                }
+        boolean isStatus = StartLine.isStatusLine(a, p, e);
+        int ml = isStatus ? 0 : StartLine.requestMethodLength(a, p, e);
+        String known = ml > 0 ? Names.knownMethod(a, p, ml) : null;
+        int junk = 0;
+        if (!isStatus && known == null) {
+            // ... else the rare paths: an extension method, junk before the start line, or no SIP at all (every
+            // datagram offered to SIP comes here first, RTP included: it is turned away before the reset). With no
+            // start line at p only the junk rule is left (find would test p again).
+            int[] skipped = new int[1];
+            start = ml > 0 ? StartLine.find(a, p, end, skipped) : StartLine.afterJunk(a, p, end, skipped);
+            if (start < 0) {
+                return null;
             }
+            junk = skipped[0];
+            lf = StartLine.lineEnd(a, start, end);
+            e = StartLine.trimCr(a, start, lf);
+            isStatus = StartLine.isStatusLine(a, start, e);
+            ml = isStatus ? 0 : StartLine.requestMethodLength(a, start, e);
+            known = isStatus ? null : Names.method(a, start, ml);
+        }
+        reset(a, base, end, frame);
+        if (junk > 0) {
+            anomaly("sip.leading_junk", start - base, junk + " junk bytes before the start line");
+        }
+        if (isStatus) {
+            statusLine(start, e);
+        } else {
+            requestLine(start, e, ml, known);
         }
         // the headers, then the summary (in this method: see above)
         int bodyStart = headers(lf + 1);

@@ -14,8 +14,9 @@ class SipFuzzTest {
 
     private static void exercise(byte[] data) {
         Bytes b = Bytes.of(data);
-        SipScanner.looksLikeSip(b);
+        boolean looks = SipScanner.looksLikeSip(b);
         SipSummary s = SipScanner.scan(b, 1);
+        assertThat(s != null).isEqualTo(looks); // SipProtocol claims datagrams by scanning them
         SipMessage m = SipParser.parse(b);
         assertThat(m == null).isEqualTo(s == null);
         if (m != null) {

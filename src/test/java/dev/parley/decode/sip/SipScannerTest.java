@@ -227,7 +227,7 @@ class SipScannerTest {
         for (String seed : seeds) {
             byte[] whole = seed.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
             for (int n = 0; n <= Math.min(whole.length, 120); n++) {
-                for (int variant = 0; variant < 4; variant++) {
+                for (int variant = 0; variant < 5; variant++) {
                     byte[] b = java.util.Arrays.copyOf(whole, n);
                     if (variant == 1 && n > 0) {
                         b[random.nextInt(n)] = (byte) random.nextInt(256);
@@ -236,6 +236,9 @@ class SipScannerTest {
                                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
                     } else if (variant == 3) {
                         random.nextBytes(b);
+                    } else if (variant == 4) {
+                        b = ("\r\n\r\n" + new String(b, java.nio.charset.StandardCharsets.ISO_8859_1))
+                                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
                     }
                     boolean looks = SipScanner.looksLikeSip(Bytes.of(b));
                     assertThat(SipScanner.scan(Bytes.of(b), 1) != null).as("%s", new String(b,
