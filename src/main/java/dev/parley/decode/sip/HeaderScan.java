@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * The mutable state of a {@link SipScanner} scan (a scanner reuses one from message to message): reads the start
- * line, walks the header lines, hands each summary header to its value parser and builds the {@link SipSummary}. The value
- * parsers ({@link NameAddrScan}, {@link ViaScan}, {@link CSeqScan}, {@link ParamScan}) write their results into the
- * package-private fields.
+ * line, walks the header lines, hands each summary header to its value parser and builds the {@link SipSummary}. The
+ * value parsers ({@link NameAddrScan}, {@link ViaScan}, {@link CSeqScan}, {@link ParamScan}) write their results into
+ * the package-private fields.
  */
 final class HeaderScan {
     /** Recent values by their bytes, or null: a reused scan keeps one (see {@link TextCache}). */
