@@ -220,7 +220,8 @@ class SipScannerTest {
     void scanAcceptsExactlyWhatLooksLikeSip() {
         java.util.Random random = new java.util.Random(3261);
         java.util.List<String> seeds = java.util.List.of(SipSamples.INVITE_F1, SipSamples.OK_F9, SipSamples.COMPACT,
-                "DBREGISTER sip:1.1.1.1:5060 SIP/2.0\r\nExpires: 3600\r\n\r\n", "\r\n\r\nFOOBAR sip:x@y SIP/2.0\r\n\r\n",
+                "DBREGISTER sip:1.1.1.1:5060 SIP/2.0\r\nExpires: 3600\r\n\r\n",
+                "\r\n\r\nFOOBAR sip:x@y SIP/2.0\r\n\r\n",
                 "xxINVITE sip:x@y SIP/2.0\r\n\r\n", "GET / HTTP/1.1\r\nHost: a\r\n\r\n", "+OK POP3 server ready\r\n");
         int accepted = 0;
         int checked = 0;
