@@ -40,7 +40,9 @@ public final class SipProtocol implements ProtocolPlugin {
         return port == 5060 || port == 5061 || port == 5080;
     }
 
-    /** The start-line heuristic. The registry does not call it for SIP: the scan judges (see {@link #offerDatagram}). */
+    /**
+     * The start-line heuristic. The registry does not call it for SIP: the scan judges (see {@link #offerDatagram}).
+     */
     @Override
     public boolean matchesDatagram(Flow flow, Bytes payload) {
         return SipScanner.looksLikeSip(payload);
