@@ -1,10 +1,14 @@
 package dev.parley.decode.sip;
 
 import static dev.parley.decode.sip.SipSamples.bytes;
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.decode.Anomaly;
 import dev.parley.decode.Bytes;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SipScannerTest {
@@ -218,32 +222,30 @@ class SipScannerTest {
      */
     @Test
     void scanAcceptsExactlyWhatLooksLikeSip() {
-        java.util.Random random = new java.util.Random(3261);
-        java.util.List<String> seeds = java.util.List.of(SipSamples.INVITE_F1, SipSamples.OK_F9, SipSamples.COMPACT,
+        Random random = new Random(3261);
+        List<String> seeds = List.of(SipSamples.INVITE_F1, SipSamples.OK_F9, SipSamples.COMPACT,
                 "DBREGISTER sip:1.1.1.1:5060 SIP/2.0\r\nExpires: 3600\r\n\r\n",
                 "\r\n\r\nFOOBAR sip:x@y SIP/2.0\r\n\r\n",
                 "xxINVITE sip:x@y SIP/2.0\r\n\r\n", "GET / HTTP/1.1\r\nHost: a\r\n\r\n", "+OK POP3 server ready\r\n");
         int accepted = 0;
         int checked = 0;
         for (String seed : seeds) {
-            byte[] whole = seed.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            byte[] whole = seed.getBytes(ISO_8859_1);
             for (int n = 0; n <= Math.min(whole.length, 120); n++) {
                 for (int variant = 0; variant < 5; variant++) {
-                    byte[] b = java.util.Arrays.copyOf(whole, n);
+                    byte[] b = Arrays.copyOf(whole, n);
                     if (variant == 1 && n > 0) {
                         b[random.nextInt(n)] = (byte) random.nextInt(256);
                     } else if (variant == 2) {
-                        b = (" \u0000" + new String(b, java.nio.charset.StandardCharsets.ISO_8859_1))
-                                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                        b = (" \u0000" + new String(b, ISO_8859_1)).getBytes(ISO_8859_1);
                     } else if (variant == 3) {
                         random.nextBytes(b);
                     } else if (variant == 4) {
-                        b = ("\r\n\r\n" + new String(b, java.nio.charset.StandardCharsets.ISO_8859_1))
-                                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                        b = ("\r\n\r\n" + new String(b, ISO_8859_1)).getBytes(ISO_8859_1);
                     }
                     boolean looks = SipScanner.looksLikeSip(Bytes.of(b));
-                    assertThat(SipScanner.scan(Bytes.of(b), 1) != null).as("%s", new String(b,
-                            java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo(looks);
+                    assertThat(SipScanner.scan(Bytes.of(b), 1) != null).as(new String(b, ISO_8859_1))
+                            .isEqualTo(looks);
                     accepted += looks ? 1 : 0;
                     checked++;
                 }
