@@ -244,7 +244,7 @@ class SipScannerTest {
                         b = ("\r\n\r\n" + new String(b, ISO_8859_1)).getBytes(ISO_8859_1);
                     }
                     boolean looks = SipScanner.looksLikeSip(Bytes.of(b));
-                    assertThat(SipScanner.scan(Bytes.of(b), 1) != null).as(new String(b, ISO_8859_1))
+                    assertThat(SipScanner.scan(Bytes.of(b), 1) != null).as("%s", new String(b, ISO_8859_1))
                             .isEqualTo(looks);
                     accepted += looks ? 1 : 0;
                     checked++;
