@@ -1,13 +1,14 @@
 package dev.parley.decode.sip;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * A few ASCII constants (methods, header names, media types, transports) found by their bytes: one probe by first
  * letter and length, then one compare loop shared by every constant. A switch with a compare per constant compiles
- * to a much larger method, and C2 compiles only the branches taken so far: each method or header seen for the
- * first time later in a capture then deoptimizes it and makes C2 compile it again (docs/DESIGN-NOTES.md note 19).
- * Immutable once built; safe to share between threads.
+ * to much larger code, and C2 compiles only the branches taken so far: each method first seen later in a capture
+ * deoptimized the method switch and made C2 compile it again, six times per load of the synthetic capture
+ * (docs/DESIGN-NOTES.md note 19). Immutable once built; safe to share between threads.
  */
 final class AsciiTable {
     private static final int MAX_LENGTH = 63;
@@ -32,7 +33,7 @@ final class AsciiTable {
         this.next = new byte[keys.length];
         for (int i = keys.length - 1; i >= 0; i--) {
             byte[] k = keys[i].getBytes(StandardCharsets.US_ASCII);
-            if (k.length == 0 || k.length > MAX_LENGTH || ignoreCase && !keys[i].equals(keys[i].toLowerCase())) {
+            if (k.length == 0 || k.length > MAX_LENGTH || ignoreCase && !keys[i].equals(keys[i].toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("bad key " + keys[i]);
             }
             this.keys[i] = k;
