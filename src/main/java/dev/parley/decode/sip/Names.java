@@ -44,12 +44,14 @@ final class Names {
             "application/simple-message-summary", "application/xml", "text/html"};
     private static final AsciiTable MEDIA_TABLE = new AsciiTable(true, MEDIA);
 
+    /** Per byte: whether some summary header name starts with it (either case). */
     private static final boolean[] FIRST = new boolean[256];
 
     static {
-        for (char c : "cftvilmxrseuo".toCharArray()) {
+        for (String name : HEADER_NAMES) {
+            char c = name.charAt(0);
             FIRST[c] = true;
-            FIRST[c - 32] = true;
+            FIRST[Character.toUpperCase(c)] = true;
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.parley.decode.sip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +38,8 @@ class NamesTest {
     void everySummaryHeaderIsFoundInAnyCase() {
         HEADERS.forEach((name, id) -> {
             assertEquals(id, id(name), name);
-            assertEquals(id, id(name.toLowerCase()), name);
-            assertEquals(id, id(name.toUpperCase()), name);
+            assertEquals(id, id(name.toLowerCase(Locale.ROOT)), name);
+            assertEquals(id, id(name.toUpperCase(Locale.ROOT)), name);
         });
     }
 
@@ -49,12 +52,23 @@ class NamesTest {
     }
 
     @Test
+    void onlyLinesStartingLikeASummaryHeaderAreLookedAtFurther() {
+        HEADERS.keySet().forEach(name -> {
+            assertTrue(Names.mayBeSummaryHeader((byte) name.charAt(0)), name);
+            assertTrue(Names.mayBeSummaryHeader((byte) Character.toLowerCase(name.charAt(0))), name);
+        });
+        for (char c : "AaBbDdGgHhJjKkNnPpQqWwYyZz0-: \t".toCharArray()) {
+            assertFalse(Names.mayBeSummaryHeader((byte) c), String.valueOf(c));
+        }
+    }
+
+    @Test
     void methodsAreMatchedInExactCaseOnly() {
         for (String m : new String[] {"ACK", "BYE", "CANCEL", "INFO", "INVITE", "MESSAGE", "NOTIFY", "OPTIONS",
                 "PRACK", "PUBLISH", "REFER", "REGISTER", "SUBSCRIBE", "UPDATE"}) {
             byte[] b = m.getBytes(StandardCharsets.US_ASCII);
             assertEquals(m, Names.knownMethod(b, 0, b.length));
-            byte[] lower = m.toLowerCase().getBytes(StandardCharsets.US_ASCII);
+            byte[] lower = m.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
             assertNull(Names.knownMethod(lower, 0, lower.length), m);
         }
         byte[] other = "INVITES REFERS XYZ".getBytes(StandardCharsets.US_ASCII);
