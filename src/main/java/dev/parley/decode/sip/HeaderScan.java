@@ -277,10 +277,7 @@ final class HeaderScan {
                 }
                 id = Names.OTHER;
                 if (Names.mayBeSummaryHeader(c)) {
-                    int colon = p + 1;
-                    while (colon < e && a[colon] != ':') {
-                        colon++;
-                    }
+                    int colon = StartLine.indexOf(a, (byte) ':', p + 1, e, e);
                     if (colon < e) {
                         int nameEnd = colon;
                         while (nameEnd > p && (a[nameEnd - 1] == ' ' || a[nameEnd - 1] == '\t')) {

@@ -105,16 +105,38 @@ final class StartLine {
         if (p >= limit || a[p] != ' ' || v <= p + 1 || a[v] != ' ' || !isVersion(a, v + 1)) {
             return 0;
         }
+        return uriOk(a, p + 1, v) ? p - from : 0;
+    }
+
+    private static final long BELOW_SPACE = 0x2121212121212121L; // bytes below 0x21 (SP and the controls)
+    private static final long DEL = 0x7f7f7f7f7f7f7f7fL;
+    private static final long COLON = 0x3a3a3a3a3a3a3a3aL;
+
+    /**
+     * True when the Request-URI in [p, v) has a colon and no SP, control or DEL byte. Eight bytes at a time: a
+     * byte-wise "any byte below n" and "any byte equal" test per word (both exact for the word as a whole).
+     */
+    private static boolean uriOk(byte[] a, int p, int v) {
         boolean colon = false;
-        for (int i = p + 1; i < v; i++) {
+        int i = p;
+        for (; i + 8 <= v; i += 8) {
+            long x = (long) LONGS.get(a, i);
+            long del = x ^ DEL;
+            if (((x - BELOW_SPACE) & ~x & HIGHS) != 0 || ((del - ONES) & ~del & HIGHS) != 0) {
+                return false;
+            }
+            long c = x ^ COLON;
+            colon |= ((c - ONES) & ~c & HIGHS) != 0;
+        }
+        for (; i < v; i++) {
             byte c = a[i];
             if (c == ':') {
                 colon = true;
             } else if (URI_BAD[c & 0xff]) {
-                return 0;
+                return false;
             }
         }
-        return colon ? p - from : 0;
+        return colon;
     }
 
     /**

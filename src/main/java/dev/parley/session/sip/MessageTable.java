@@ -42,6 +42,7 @@ final class MessageTable {
         byte[] flags;
         char[] shape; // method, CSeq method, reason phrase and status (see ShapeTable)
         SipTransaction[] tx;
+        int[] previous; // the same session's row before this one, -1 for its first (see SipSession)
         byte[] fromTag;
         byte[] toTag;
         byte[][] bytes; // only when the loader keeps message bytes
@@ -60,6 +61,7 @@ final class MessageTable {
             flags = flags == null ? new byte[n] : Arrays.copyOf(flags, n);
             shape = shape == null ? new char[n] : Arrays.copyOf(shape, n);
             tx = tx == null ? new SipTransaction[n] : Arrays.copyOf(tx, n);
+            previous = previous == null ? new int[n] : Arrays.copyOf(previous, n);
             fromTag = fromTag == null ? new byte[n] : Arrays.copyOf(fromTag, n);
             toTag = toTag == null ? new byte[n] : Arrays.copyOf(toTag, n);
             if (bytes != null) {
@@ -304,6 +306,16 @@ final class MessageTable {
 
     SipTransaction transaction(int row) {
         return at(row).tx[row & MASK];
+    }
+
+    /** Chains a session's rows: {@code previous} is its row before {@code row}, -1 when {@code row} is its first. */
+    void linkPrevious(int row, int previous) {
+        at(row).previous[row & MASK] = previous;
+    }
+
+    /** The same session's row before {@code row}, -1 for its first. */
+    int previous(int row) {
+        return at(row).previous[row & MASK];
     }
 
     /** Session-local tag slot (0 = none), or {@link #TAG_OVERFLOW}. */

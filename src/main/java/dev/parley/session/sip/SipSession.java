@@ -20,10 +20,17 @@ public final class SipSession {
     private final MessageTable table;
     private SessionKind kind;
     private boolean kindFromRequest;
-    private int[] rows = new int[8]; // message rows in capture order
+    // message rows in capture order: a chain through the table's previous-row column, so that a session holds no
+    // array of its own while loading (docs/DESIGN-NOTES.md note 20); the array by index is made when a view asks
+    private int lastRow = -1;
     private int count;
+    private int[] rowsByIndex; // null until asked for; stale once its length differs from count
     private SipTransaction lastTx; // the transactions are those of the message rows, in order of first message
-    private int[] tags = new int[4]; // string pool ids of the distinct tags; a message keeps slot = position + 1
+    // string pool ids of the distinct tags; a message keeps slot = position + 1. Most Call-IDs have two (a dialog's
+    // From and To tags): those are fields, further ones go to an array
+    private int tag1;
+    private int tag2;
+    private int[] moreTags;
     private int tagCount;
     // the views below are kept up to date by DialogTracker and SessionViews
     List<SipDialog> dialogs = List.of();
@@ -73,13 +80,16 @@ public final class SipSession {
             table.forgetCseq(tx);
         }
         for (int i = 0; i < tagCount; i++) {
-            table.pool.release(tags[i]);
+            table.pool.release(tag(i));
         }
         table.pool.release(callId);
-        for (int i = 0; i < count; i++) {
-            table.release(rows[i]);
+        for (int r = lastRow; r >= 0; ) {
+            int before = table.previous(r); // read first: releasing its last row may drop the page
+            table.release(r);
+            r = before;
         }
-        rows = new int[0];
+        lastRow = -1;
+        rowsByIndex = null;
         count = 0;
         tagCount = 0;
         lastTx = null;
@@ -141,10 +151,9 @@ public final class SipSession {
         } else {
             tx.add(row);
         }
-        if (count == rows.length) {
-            rows = Arrays.copyOf(rows, count * 2 + 2);
-        }
-        rows[count++] = row;
+        table.linkPrevious(row, lastRow);
+        lastRow = row;
+        count++;
         if (firstNanos < 0) {
             firstNanos = t;
         }
@@ -163,22 +172,35 @@ public final class SipSession {
             return 0;
         }
         for (int i = 0; i < tagCount; i++) {
-            if (table.pool.matches(tags[i], a, off, len)) {
+            if (table.pool.matches(tag(i), a, off, len)) {
                 return i + 1;
             }
         }
         if (tagCount >= MAX_TAG_SLOTS) {
             return MessageTable.TAG_OVERFLOW;
         }
-        if (tagCount == tags.length) {
-            tags = Arrays.copyOf(tags, tagCount * 2 + 2);
+        int id = table.pool.add(a, off, len);
+        if (tagCount == 0) {
+            tag1 = id;
+        } else if (tagCount == 1) {
+            tag2 = id;
+        } else {
+            int at = tagCount - 2;
+            if (moreTags == null || at == moreTags.length) {
+                moreTags = moreTags == null ? new int[2] : Arrays.copyOf(moreTags, at * 2);
+            }
+            moreTags[at] = id;
         }
-        tags[tagCount++] = table.pool.add(a, off, len);
-        return tagCount;
+        return ++tagCount;
+    }
+
+    /** String pool id of the i-th distinct tag. */
+    private int tag(int i) {
+        return i == 0 ? tag1 : i == 1 ? tag2 : moreTags[i - 2];
     }
 
     String slotTag(int slot) {
-        return slot == 0 ? null : table.pool.get(tags[slot - 1]);
+        return slot == 0 ? null : table.pool.get(tag(slot - 1));
     }
 
     private void noteFields(SipSummary s, boolean request, String method, String cseqMethod, Interner in,
@@ -215,9 +237,23 @@ public final class SipSession {
         return count;
     }
 
-    /** The table row of the i-th message of this session. */
+    /** The table row of the i-th message (for views: the first call after new messages walks the chain once). */
     int row(int i) {
-        return rows[i];
+        int[] byIndex = rowsByIndex;
+        if (byIndex == null || byIndex.length != count) {
+            byIndex = new int[count];
+            int k = count;
+            for (int r = lastRow; r >= 0 && k > 0; r = table.previous(r)) {
+                byIndex[--k] = r;
+            }
+            rowsByIndex = byIndex;
+        }
+        return byIndex[i];
+    }
+
+    /** The newest row, -1 when none; older ones follow through {@link MessageTable#previous}. */
+    int lastRow() {
+        return lastRow;
     }
 
     void link(SipSession other) {
@@ -244,8 +280,9 @@ public final class SipSession {
 
     /** Drops the growth slack of the arrays (they grow again if more messages come). */
     private void trim() {
-        rows = Arrays.copyOf(rows, count);
-        tags = Arrays.copyOf(tags, tagCount);
+        if (moreTags != null) {
+            moreTags = Arrays.copyOf(moreTags, tagCount - 2);
+        }
         for (SipDialog d : dialogs) {
             d.trim();
         }

@@ -43,8 +43,8 @@ final class TransactionIndex {
         MessageTable table = session.table();
         SipTransaction seen = null;
         // newest first; a transaction's messages are mostly adjacent
-        for (int i = session.rowCount() - 1; i >= 0; i--) {
-            SipTransaction tx = table.transaction(session.row(i));
+        for (int r = session.lastRow(); r >= 0; r = table.previous(r)) {
+            SipTransaction tx = table.transaction(r);
             if (tx != seen && tx.matches(a, off, len, cseq, method)) {
                 return tx;
             }
@@ -83,10 +83,14 @@ final class TransactionIndex {
             return List.of();
         }
         MessageTable table = session.table();
+        SipTransaction[] byRow = new SipTransaction[count]; // the chain runs newest first
+        int k = count;
+        for (int r = session.lastRow(); r >= 0 && k > 0; r = table.previous(r)) {
+            byRow[--k] = table.transaction(r);
+        }
         List<SipTransaction> out = new ArrayList<>();
         Set<SipTransaction> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int i = 0; i < count; i++) {
-            SipTransaction tx = table.transaction(session.row(i));
+        for (SipTransaction tx : byRow) {
             if (seen.add(tx)) {
                 out.add(tx);
             }
@@ -98,8 +102,8 @@ final class TransactionIndex {
     static int rowsOf(SipSession session, SipTransaction tx) {
         MessageTable table = session.table();
         int n = 0;
-        for (int i = session.rowCount() - 1; i >= 0; i--) {
-            if (table.transaction(session.row(i)) == tx) {
+        for (int r = session.lastRow(); r >= 0; r = table.previous(r)) {
+            if (table.transaction(r) == tx) {
                 n++;
             }
         }

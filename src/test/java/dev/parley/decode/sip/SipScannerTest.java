@@ -216,6 +216,31 @@ class SipScannerTest {
     }
 
     /**
+     * A Request-URI needs a colon and no SP, control or DEL byte, wherever the byte is (the check reads eight bytes at
+     * a time, then the rest one by one), for URIs of every length up to three words.
+     */
+    @Test
+    void requestUriIsCheckedAtEveryPosition() {
+        for (int length = 2; length <= 26; length++) {
+            for (int at = 0; at < length; at++) {
+                char[] uri = "abcdefghijklmnopqrstuvwxyz".substring(0, length).toCharArray();
+                uri[at] = ':';
+                assertThat(SipScanner.looksLikeSip(Bytes.ascii("FOO " + new String(uri) + " SIP/2.0\r\n")))
+                        .as("colon at %d of %d", at, length).isTrue();
+                for (char bad : new char[] {'\u0000', '\t', '\u001f', '\u007f'}) {
+                    char[] spoiled = uri.clone();
+                    spoiled[at == 0 ? 1 : at - 1] = bad;
+                    assertThat(SipScanner.looksLikeSip(Bytes.ascii("FOO " + new String(spoiled) + " SIP/2.0\r\n")))
+                            .as("byte %d before colon at %d of %d", (int) bad, at, length).isFalse();
+                }
+            }
+            String noColon = "abcdefghijklmnopqrstuvwxyz".substring(0, length);
+            assertThat(SipScanner.looksLikeSip(Bytes.ascii("FOO " + noColon + " SIP/2.0\r\n"))).isFalse();
+        }
+        assertThat(SipScanner.looksLikeSip(Bytes.ascii("FOO sip:\u00e9t\u00e9@h\u00f4te.example SIP/2.0\r\n"))).isTrue();
+    }
+
+    /**
      * Datagrams are claimed by scanning them (SipProtocol.offerDatagram), so the scan must accept exactly what the
      * heuristic does: every prefix of real messages, with junk, keep-alives and flipped bytes in front, and random
      * bytes.
