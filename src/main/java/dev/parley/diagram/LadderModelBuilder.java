@@ -6,6 +6,7 @@ import dev.parley.session.sip.SipSession;
 import dev.parley.session.sip.SipTransaction;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +38,8 @@ public final class LadderModelBuilder {
         refs.sort(Comparator.comparingLong(SipMessageRef::timestampNanos).thenComparingInt(SipMessageRef::index));
 
         Map<String, Integer> columnIndex = new LinkedHashMap<>();
-        Map<SipTransaction, Integer> colours = new IdentityHashMap<>();
-        Map<SipTransaction, Boolean> offerInRequest = new IdentityHashMap<>();
+        Map<SipTransaction, Integer> colours = new HashMap<>();
+        Map<SipTransaction, Boolean> offerInRequest = new HashMap<>();
         List<LadderArrow> arrows = new ArrayList<>(refs.size());
         long first = refs.isEmpty() ? 0 : refs.get(0).timestampNanos();
         long previous = first;

@@ -159,7 +159,7 @@ class LadderModelBuilderTest {
         for (LadderArrow r : resent) {
             // A retransmission shares its transaction's colour with the original it repeats.
             LadderArrow original = m.arrows().stream().filter(a -> !a.resent()
-                    && a.message().transaction() == r.message().transaction() && a.label().equals(r.label()))
+                    && a.message().transaction().equals(r.message().transaction()) && a.label().equals(r.label()))
                     .findFirst().orElseThrow();
             assertThat(r.colour()).isEqualTo(original.colour());
             assertThat(r.index()).isGreaterThan(original.index());

@@ -13,7 +13,7 @@ final class DialogTracker {
 
     static void update(SipSession session, SipMessageRef m, int row, int fromSlot, String fromTag, int toSlot,
                        String toTag, boolean request, String requestMethod, String cseqMethod, int code,
-                       SipTransaction tx) {
+                       int tx) {
         String method = request ? requestMethod : cseqMethod;
         long t = m.timestampNanos();
         // slot 0: no tag; the texts are only given for tags past the slots (see TagSlots)
@@ -39,7 +39,7 @@ final class DialogTracker {
             }
         }
         if (!request && code >= 300 && "INVITE".equals(method)) {
-            int req = tx.requestRow();
+            int req = session.table().transactions.request(tx);
             if (req < 0 || session.table().toSlot(req) == 0) {
                 for (SipDialog d : session.dialogs) { // a failed initial INVITE ends every early dialog of its forks
                     if (d.state() == SipDialog.State.EARLY) {

@@ -4,7 +4,6 @@ import dev.parley.decode.Flow;
 import dev.parley.decode.Origin;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -17,6 +16,10 @@ final class MessageTable {
     static final byte REQUEST = 1;
     static final byte SDP = 2;
     static final byte RESENT = 4;
+    /** The message is its transaction's request, a distinct response or the ACK of a failure: no retransmission. */
+    static final byte KEPT = 8;
+    /** The ACK of a non-2xx final response, kept in the INVITE's transaction. */
+    static final byte ACK_OF_FAILURE = 16;
     static final int TAG_OVERFLOW = 0xFF;
     private static final int SPREAD = Integer.MIN_VALUE; // offset column: the origin is in {@link #origins}, or null
 
@@ -26,6 +29,7 @@ final class MessageTable {
 
     final StringPool pool = new StringPool();
     final NameTable names = new NameTable();
+    final TransactionTable transactions = new TransactionTable(names);
     private final ShapeTable shapes = new ShapeTable();
     private int size;
     /** Fixed-size pages: the table grows without copying (no big garbage arrays while loading). */
@@ -41,7 +45,8 @@ final class MessageTable {
         Flow[] flow;
         byte[] flags;
         char[] shape; // method, CSeq method, reason phrase and status (see ShapeTable)
-        SipTransaction[] tx;
+        int[] tx; // transaction id, -1 for none (no Call-ID)
+        int[] previousInTx; // the same transaction's row before this one, -1 for its first
         int[] previous; // the same session's row before this one, -1 for its first (see SipSession)
         byte[] fromTag;
         byte[] toTag;
@@ -60,7 +65,8 @@ final class MessageTable {
             flow = flow == null ? new Flow[n] : Arrays.copyOf(flow, n);
             flags = flags == null ? new byte[n] : Arrays.copyOf(flags, n);
             shape = shape == null ? new char[n] : Arrays.copyOf(shape, n);
-            tx = tx == null ? new SipTransaction[n] : Arrays.copyOf(tx, n);
+            tx = tx == null ? new int[n] : Arrays.copyOf(tx, n);
+            previousInTx = previousInTx == null ? new int[n] : Arrays.copyOf(previousInTx, n);
             previous = previous == null ? new int[n] : Arrays.copyOf(previous, n);
             fromTag = fromTag == null ? new byte[n] : Arrays.copyOf(fromTag, n);
             toTag = toTag == null ? new byte[n] : Arrays.copyOf(toTag, n);
@@ -72,7 +78,6 @@ final class MessageTable {
 
     private final Map<Integer, Long> bigFrames = new HashMap<>();
     private final Map<Integer, Long> bigShapes = new HashMap<>();
-    private final Map<SipTransaction, Long> bigCseqs = new IdentityHashMap<>();
     private final Map<Integer, Origin> origins = new HashMap<>();
     private final Map<Long, String> bigNames = new HashMap<>(); // key row * 4 + column
     private final Map<Long, String> bigTags = new HashMap<>(); // key row * 2 + (0 from, 1 to)
@@ -84,7 +89,7 @@ final class MessageTable {
     /** Appends a row; returns its index. Tag slots are session-local (see {@link SipSession}). */
     int add(long frameNumber, long nanos, Flow f, Origin origin, boolean request, String methodName,
             int statusCode, String reasonPhrase, String cseqMethodName, boolean sdp, boolean resent,
-            SipTransaction transaction, int fromSlot, String fromText, int toSlot, String toText, byte[] data) {
+            int transaction, int fromSlot, String fromText, int toSlot, String toText, byte[] data) {
         return add(frameNumber, nanos, f, origin, request, names.id(methodName), methodName, statusCode,
                 names.id(reasonPhrase), reasonPhrase, names.id(cseqMethodName), cseqMethodName, sdp, resent,
                 transaction, fromSlot, fromText, toSlot, toText, data);
@@ -93,7 +98,7 @@ final class MessageTable {
     /** As above with the name ids already looked up in {@link #names} (the session's hot path). */
     int add(long frameNumber, long nanos, Flow f, Origin origin, boolean request, char methodId, String methodName,
             int statusCode, char reasonId, String reasonPhrase, char cseqMethodId, String cseqMethodName,
-            boolean sdp, boolean resent, SipTransaction transaction, int fromSlot, String fromText, int toSlot,
+            boolean sdp, boolean resent, int transaction, int fromSlot, String fromText, int toSlot,
             String toText, byte[] data) {
         int row = size;
         Page page = page(row);
@@ -140,7 +145,8 @@ final class MessageTable {
             bigShapes.put(row, key);
         }
         page.tx[r] = transaction;
-        if (transaction != null) {
+        page.previousInTx[r] = -1;
+        if (transaction >= 0) {
             page.live++;
         }
         page.fromTag[r] = tag(row, 0, fromSlot, fromText);
@@ -193,7 +199,7 @@ final class MessageTable {
         int p = row >>> PAGE_BITS;
         Page page = pages[p];
         int r = row & MASK;
-        page.tx[r] = null;
+        page.tx[r] = -1;
         page.flow[r] = null;
         if (page.bytes != null) {
             page.bytes[r] = null;
@@ -221,12 +227,6 @@ final class MessageTable {
         }
     }
 
-    void forgetCseq(SipTransaction tx) {
-        if (!bigCseqs.isEmpty()) {
-            bigCseqs.remove(tx);
-        }
-    }
-
     private Page at(int row) {
         return pages[row >>> PAGE_BITS];
     }
@@ -238,14 +238,6 @@ final class MessageTable {
             pages[size >>> PAGE_BITS].resize(r);
         }
         pool.trim();
-    }
-
-    void bigCseq(SipTransaction tx, long cseq) {
-        bigCseqs.put(tx, cseq);
-    }
-
-    long bigCseq(SipTransaction tx) {
-        return bigCseqs.get(tx);
     }
 
     long frame(int row) {
@@ -304,8 +296,34 @@ final class MessageTable {
         return id == NameTable.FULL ? bigNames.get(row * 4L + column) : names.name(id);
     }
 
-    SipTransaction transaction(int row) {
+    /** The row's transaction id, -1 for none. */
+    int transaction(int row) {
         return at(row).tx[row & MASK];
+    }
+
+    /** Chains a transaction's rows: {@code previous} is its row before {@code row}, -1 for its first. */
+    void linkInTransaction(int row, int previous) {
+        at(row).previousInTx[row & MASK] = previous;
+    }
+
+    int previousInTransaction(int row) {
+        return at(row).previousInTx[row & MASK];
+    }
+
+    void keep(int row) {
+        at(row).flags[row & MASK] |= KEPT;
+    }
+
+    void keepAck(int row) {
+        at(row).flags[row & MASK] |= KEPT | ACK_OF_FAILURE;
+    }
+
+    boolean kept(int row) {
+        return (at(row).flags[row & MASK] & KEPT) != 0;
+    }
+
+    boolean ackOfFailure(int row) {
+        return (at(row).flags[row & MASK] & ACK_OF_FAILURE) != 0;
     }
 
     /** Chains a session's rows: {@code previous} is its row before {@code row}, -1 when {@code row} is its first. */

@@ -72,7 +72,7 @@ public final class SipCorrelator {
             }
             report(Anomaly.warning(MISSING_CALL_ID, e.frame(), "SIP message without Call-ID: " + s.label()));
             table.add(e.frame(), e.timestampNanos(), e.flow(), e.origin(), s.request(), s.method(), s.statusCode(),
-                    s.reasonPhrase(), s.cseqMethod(), s.hasSdp(), false, null, 0, null, 0, null, e.bytes());
+                    s.reasonPhrase(), s.cseqMethod(), s.hasSdp(), false, -1, 0, null, 0, null, e.bytes());
             return;
         }
         byte[] keys = s.keys();

@@ -76,7 +76,7 @@ public final class SipMessageRef {
     }
 
     public long cseq() {
-        return table().transaction(index).cseq();
+        return table().transactions.cseq(table().transaction(index));
     }
 
     public String cseqMethod() {
@@ -85,7 +85,8 @@ public final class SipMessageRef {
 
     /** Top Via branch (the transaction's: a message always matches its transaction's branch). */
     public String branch() {
-        return table().transaction(index).branch();
+        MessageTable t = table();
+        return t.pool.get(t.transactions.branch(t.transaction(index)));
     }
 
     public String fromTag() {
@@ -106,8 +107,10 @@ public final class SipMessageRef {
         return table().resent(index);
     }
 
+    /** The message's transaction, or null for a message without Call-ID. */
     public SipTransaction transaction() {
-        return table().transaction(index);
+        int tx = table().transaction(index);
+        return tx < 0 ? null : new SipTransaction(session, tx);
     }
 
     /** The message bytes when the loader kept them, else null (read them through {@link #origin()}). */

@@ -25,7 +25,7 @@ public final class SipSession {
     private int lastRow = -1;
     private int count;
     private int[] rowsByIndex; // null until asked for; stale once its length differs from count
-    private SipTransaction lastTx; // the transactions are those of the message rows, in order of first message
+    private int lastTx = -1; // newest transaction id; a session's transactions are those of its message rows
     // string pool ids of the distinct tags; a message keeps slot = position + 1. Most Call-IDs have two (a dialog's
     // From and To tags): those are fields, further ones go to an array
     private int tag1;
@@ -75,9 +75,9 @@ public final class SipSession {
      */
     void release() {
         extras().evictedCallId = callId();
-        for (SipTransaction tx : TransactionIndex.list(this)) {
-            table.pool.release(tx.branchId());
-            table.forgetCseq(tx);
+        for (int tx : TransactionIndex.ids(this)) {
+            table.pool.release(table.transactions.branch(tx));
+            table.transactions.release(tx);
         }
         for (int i = 0; i < tagCount; i++) {
             table.pool.release(tag(i));
@@ -92,7 +92,7 @@ public final class SipSession {
         rowsByIndex = null;
         count = 0;
         tagCount = 0;
-        lastTx = null;
+        lastTx = -1;
         live = null;
         dialogs = List.of();
         pagerMessages = List.of();
@@ -114,26 +114,27 @@ public final class SipSession {
         char reasonId = names.id(s.reasonPhrase());
         long t = e.timestampNanos();
         if (live == null) {
-            live = new LiveState(this, TransactionIndex.list(this).size());
+            live = new LiveState(this, TransactionIndex.ids(this).length);
         }
         boolean resent = live.resend.isResent(e.flow(), request, s.cseq(), cseqMethod, s.statusCode());
 
         boolean ackOfFailure = false;
-        SipTransaction tx = null;
+        int tx = -1;
         byte[] keys = s.keys();
         int branchAt = s.keyOffset(SipSummary.BRANCH);
         int branchLength = s.keyLength(SipSummary.BRANCH);
         if (request && "ACK".equals(method)) {
-            SipTransaction invite = live.transactions.find(keys, branchAt, branchLength, s.cseq(), "INVITE");
-            if (invite != null && invite.finalStatus() >= 300) {
+            int invite = live.transactions.find(keys, branchAt, branchLength, s.cseq(), "INVITE");
+            int inviteFinal = invite < 0 ? -1 : table.transactions.finalResponse(invite);
+            if (inviteFinal >= 0 && table.status(inviteFinal) >= 300) {
                 tx = invite;
                 ackOfFailure = true;
             }
         }
-        if (tx == null) {
+        if (tx < 0) {
             String txMethod = request || cseqMethod == null ? method : cseqMethod;
             tx = live.transactions.find(keys, branchAt, branchLength, s.cseq(), txMethod);
-            if (tx == null) {
+            if (tx < 0) {
                 tx = live.transactions.create(keys, branchAt, branchLength, s.cseq(), txMethod);
                 lastTx = tx;
             }
@@ -147,9 +148,9 @@ public final class SipSession {
                 reasonId, s.reasonPhrase(), cseqMethodId, cseqMethod, s.hasSdp(), resent, tx, fromSlot, fromText,
                 toSlot, toText, e.bytes());
         if (ackOfFailure) {
-            tx.addAck(row);
+            SipTransaction.addAck(table, tx, row);
         } else {
-            tx.add(row);
+            SipTransaction.add(table, tx, row, this);
         }
         table.linkPrevious(row, lastRow);
         lastRow = row;
@@ -317,7 +318,7 @@ public final class SipSession {
         if (call != null) {
             return call.state().isTerminal();
         }
-        return lastTx != null && lastTx.isCompleted();
+        return lastTx >= 0 && table.transactions.finalResponse(lastTx) != TransactionTable.NONE;
     }
 
     public String callId() {
@@ -335,7 +336,7 @@ public final class SipSession {
 
     /** Transactions in order of their first message. */
     public List<SipTransaction> transactions() {
-        return Collections.unmodifiableList(TransactionIndex.list(this));
+        return TransactionIndex.list(this);
     }
 
     /** Dialogs (early, confirmed, terminated) in order of creation. */

@@ -10,128 +10,123 @@ import java.util.List;
  * branch and is kept here as {@link #ack()}; CANCEL has the same branch but is a transaction of its own.
  * Retransmissions of the request or of a response are counted, not listed twice.
  *
- * <p>Messages are held as rows of the correlator's message table; the branch is packed in its string pool.
+ * <p>A light view over one row of the correlator's {@link TransactionTable}, made on demand like
+ * {@link SipMessageRef}: its messages are rows of the message table, chained newest first; each is either kept (the
+ * request, a distinct response, the ACK of a failure) or a retransmission. Two views of the same transaction are
+ * {@link #equals equal}, not necessarily the same object.
  */
 public final class SipTransaction {
-    private static final int NONE = -1;
-    private static final int BIG_CSEQ = Integer.MIN_VALUE;
-    private static final int[] EMPTY = new int[0];
+    private static final int NONE = TransactionTable.NONE;
 
     private final SipSession session;
-    private final int branch; // string pool id
-    private final int cseq; // BIG_CSEQ: the value is kept by the message table
-    private final String method;
-    private int request = NONE;
-    private int finalResponse = NONE;
-    /** Distinct provisional and further final responses in arrival order, and the ACK of a failure as ~row. */
-    private int[] more = EMPTY;
+    private final int id;
 
-    /** @param branch the branch's string pool id (0: none) */
-    SipTransaction(SipSession session, int branch, long cseq, String method) {
+    SipTransaction(SipSession session, int id) {
         this.session = session;
-        this.branch = branch;
-        if (cseq > BIG_CSEQ && cseq <= Integer.MAX_VALUE) {
-            this.cseq = (int) cseq;
-        } else {
-            this.cseq = BIG_CSEQ;
-            session.table().bigCseq(this, cseq);
-        }
-        this.method = method;
+        this.id = id;
     }
 
-    /** Same CSeq, method and branch (the branch as UTF-8 in {@code a[off, off+len)}, len -1 for none). */
-    boolean matches(byte[] a, int off, int len, long otherCseq, String otherMethod) {
-        return cseq() == otherCseq && (method == null ? otherMethod == null : method.equals(otherMethod))
-                && session.table().pool.matches(branch, a, off, len);
+    int id() {
+        return id;
+    }
+
+    private TransactionTable txs() {
+        return session.table().transactions;
     }
 
     /**
-     * Adds a request or response; returns false when it repeats one already held (a retransmission). Every message
-     * of the transaction is either kept or a retransmission, so retransmissions are counted from the rows on demand.
+     * Adds a request or response of the transaction (already in the message table with this transaction's id);
+     * returns false when it repeats one already held (a retransmission).
      */
-    boolean add(int row) {
-        MessageTable t = session.table();
+    static boolean add(MessageTable t, int id, int row, SipSession session) {
+        TransactionTable txs = t.transactions;
+        int newest = txs.lastRow(id);
+        t.linkInTransaction(row, newest);
+        txs.lastRow(id, row);
         if (t.request(row)) {
-            if (request == NONE) {
-                request = row;
+            if (txs.request(id) == NONE) {
+                txs.request(id, row);
+                t.keep(row);
                 return true;
             }
             return false;
         }
         int status = t.status(row);
-        if (status < 200) {
-            for (int r : more) {
-                if (r >= 0 && t.status(r) < 200 && sameResponse(r, row)) {
-                    return false;
-                }
-            }
-            append(row);
+        int finalRow = txs.finalResponse(id);
+        if (status >= 200 && finalRow == NONE) {
+            txs.finalResponse(id, row);
+            t.keep(row);
             return true;
         }
-        if (finalResponse == NONE) {
-            finalResponse = row;
-            return true;
-        }
-        if (sameResponse(finalResponse, row)) {
-            return false;
-        }
-        for (int r : more) {
-            if (r >= 0 && t.status(r) >= 200 && sameResponse(r, row)) {
+        // a provisional response, or a further final one (a forked 2xx from another UAS): kept unless it repeats a
+        // kept response of the same kind, code and To tag
+        for (int r = newest; r >= 0; r = t.previousInTransaction(r)) {
+            if (t.kept(r) && !t.request(r) && t.status(r) == status && TagSlots.sameToTag(session, r, row)) {
                 return false;
             }
         }
-        append(row); // forked 2xx from another UAS: a second final in one client transaction
+        t.keep(row);
         return true;
     }
 
     /** Keeps the ACK of a non-2xx final response; a repeated ACK counts as a retransmission. */
-    void addAck(int row) {
-        if (ackRow() == NONE) {
-            append(~row);
-        } // else a repeated ACK: a retransmission
-    }
-
-    private void append(int value) {
-        int[] next = Arrays.copyOf(more, more.length + 1);
-        next[more.length] = value;
-        more = next;
-    }
-
-    private int ackRow() {
-        for (int r : more) {
-            if (r < 0) {
-                return ~r;
+    static void addAck(MessageTable t, int id, int row) {
+        TransactionTable txs = t.transactions;
+        int newest = txs.lastRow(id);
+        boolean first = true;
+        for (int r = newest; r >= 0; r = t.previousInTransaction(r)) {
+            if (t.ackOfFailure(r)) {
+                first = false;
+                break;
             }
         }
-        return NONE;
+        t.linkInTransaction(row, newest);
+        txs.lastRow(id, row);
+        if (first) {
+            t.keepAck(row);
+        }
     }
 
-    private boolean sameResponse(int a, int b) {
+    /** Same CSeq, method and branch (the branch as UTF-8 in {@code a[off, off+len)}, len -1 for none). */
+    static boolean matches(MessageTable t, int id, byte[] a, int off, int len, long otherCseq, String otherMethod) {
+        TransactionTable txs = t.transactions;
+        String method = txs.method(id);
+        return txs.cseq(id) == otherCseq && (method == null ? otherMethod == null : method.equals(otherMethod))
+                && t.pool.matches(txs.branch(id), a, off, len);
+    }
+
+    /** The kept rows that pass {@code which} (0: provisional responses, 1: further finals, 2: the ACK), oldest first. */
+    private int[] keptRows(int which) {
         MessageTable t = session.table();
-        return t.status(a) == t.status(b) && TagSlots.sameToTag(session, a, b);
-    }
-
-    private SipMessageRef ref(int row) {
-        return row == NONE ? null : new SipMessageRef(session, row);
-    }
-
-    private List<SipMessageRef> responses(boolean provisional) {
-        MessageTable t = session.table();
+        int finalRow = txs().finalResponse(id);
+        int[] rows = new int[4];
         int n = 0;
-        for (int r : more) {
-            if (r >= 0 && (t.status(r) < 200) == provisional) {
-                n++;
+        for (int r = txs().lastRow(id); r >= 0; r = t.previousInTransaction(r)) {
+            boolean wanted;
+            if (!t.kept(r)) {
+                wanted = false;
+            } else if (which == 2 || t.request(r)) {
+                wanted = which == 2 && t.ackOfFailure(r);
+            } else {
+                wanted = which == 0 ? t.status(r) < 200 : t.status(r) >= 200 && r != finalRow;
             }
-        }
-        if (n == 0) {
-            return List.of();
-        }
-        int[] rows = new int[n];
-        n = 0;
-        for (int r : more) {
-            if (r >= 0 && (t.status(r) < 200) == provisional) {
+            if (wanted) {
+                if (n == rows.length) {
+                    rows = Arrays.copyOf(rows, n * 2);
+                }
                 rows[n++] = r;
             }
+        }
+        int[] oldestFirst = new int[n];
+        for (int i = 0; i < n; i++) {
+            oldestFirst[i] = rows[n - 1 - i];
+        }
+        return oldestFirst;
+    }
+
+    private List<SipMessageRef> refs(int[] rows) {
+        if (rows.length == 0) {
+            return List.of();
         }
         return new AbstractList<>() {
             @Override
@@ -146,79 +141,104 @@ public final class SipTransaction {
         };
     }
 
+    private SipMessageRef ref(int row) {
+        return row == NONE ? null : new SipMessageRef(session, row);
+    }
+
     SipMessageRef requestRef() {
-        return ref(request);
+        return ref(requestRow());
     }
 
     int requestRow() {
-        return request;
+        return txs().request(id);
     }
 
     int branchId() {
-        return branch;
+        return txs().branch(id);
     }
 
     public String branch() {
-        return session.table().pool.get(branch);
+        return session.table().pool.get(branchId());
     }
 
     public long cseq() {
-        return cseq != BIG_CSEQ ? cseq : session.table().bigCseq(this);
+        return txs().cseq(id);
     }
 
     /** The CSeq method: INVITE, CANCEL, BYE, ... (ACK for the ACK of a 2xx, which is a transaction of its own). */
     public String method() {
-        return method;
+        return txs().method(id);
     }
 
     /** The request, or null when only responses were captured. */
     public SipMessageRef request() {
-        return ref(request);
+        return ref(requestRow());
     }
 
     /** Distinct provisional responses (1xx), in arrival order. */
     public List<SipMessageRef> provisionalResponses() {
-        return responses(true);
+        return refs(keptRows(0));
     }
 
     /** The first final response (>= 200), or null while the transaction is pending. */
     public SipMessageRef finalResponse() {
-        return ref(finalResponse);
+        return ref(txs().finalResponse(id));
     }
 
     /** Further distinct final responses, e.g. 2xx from several forks of one INVITE. */
     public List<SipMessageRef> otherFinalResponses() {
-        return responses(false);
+        return refs(keptRows(1));
     }
 
     /** The ACK of a non-2xx final response to an INVITE, or null. */
     public SipMessageRef ack() {
-        return ref(ackRow());
+        int[] ack = keptRows(2);
+        return ack.length == 0 ? null : ref(ack[0]);
     }
 
     /** Repeated requests and responses seen for this transaction (any transport). */
     public int retransmissions() {
-        int kept = (request != NONE ? 1 : 0) + (finalResponse != NONE ? 1 : 0) + more.length;
-        return TransactionIndex.rowsOf(session, this) - kept;
+        MessageTable t = session.table();
+        int n = 0;
+        for (int r = txs().lastRow(id); r >= 0; r = t.previousInTransaction(r)) {
+            if (!t.kept(r)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     public boolean isCompleted() {
-        return finalResponse != NONE;
+        return txs().finalResponse(id) != NONE;
     }
 
     /** Final status code, or -1 while pending. */
     public int finalStatus() {
-        return finalResponse == NONE ? -1 : session.table().status(finalResponse);
+        int row = txs().finalResponse(id);
+        return row == NONE ? -1 : session.table().status(row);
     }
 
     /** Capture time from the request to the first final response, or -1 when either is missing. */
     public long responseTimeNanos() {
         MessageTable t = session.table();
-        return request == NONE || finalResponse == NONE ? -1 : t.time(finalResponse) - t.time(request);
+        int request = requestRow();
+        int finalRow = txs().finalResponse(id);
+        return request == NONE || finalRow == NONE ? -1 : t.time(finalRow) - t.time(request);
+    }
+
+    /** The same transaction of the same correlator. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SipTransaction x && x.id == id && x.session.table() == session.table();
+    }
+
+    @Override
+    public int hashCode() {
+        return id;
     }
 
     @Override
     public String toString() {
-        return "Transaction[" + cseq() + " " + method + " branch=" + branch() + " final=" + finalStatus() + "]";
+        return "Transaction[" + cseq() + " " + method() + " branch=" + branch() + " final=" + finalStatus() + "]";
     }
 }

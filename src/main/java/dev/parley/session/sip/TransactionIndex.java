@@ -1,18 +1,17 @@
 package dev.parley.session.sip;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Matches a message to its transaction in one session, and makes the new ones: a newest-first scan of the session's
  * rows while the Call-ID has few transactions, a hash index once it has many (keep-alives, refreshes). Part of the
  * session's live state: dropped when the session settles, remade when it wakes up. Also lists a session's
- * transactions from its rows (they are not kept anywhere else).
+ * transactions from its rows (they are not kept anywhere else). Transactions are ids of the message table's
+ * {@link TransactionTable}.
  */
 final class TransactionIndex {
     private static final int LINEAR_TX_SCAN = 16;
@@ -22,48 +21,52 @@ final class TransactionIndex {
 
     private final SipSession session;
     private int txCount; // transactions so far (recounted when a settled session wakes up)
-    private Map<TxKey, SipTransaction> txIndex; // only past LINEAR_TX_SCAN transactions
+    private Map<TxKey, Integer> txIndex; // only past LINEAR_TX_SCAN transactions
 
     TransactionIndex(SipSession session, int txCount) {
         this.session = session;
         this.txCount = txCount;
     }
 
-    SipTransaction find(String branch, long cseq, String method) {
+    /** The transaction id of a branch given as text (null: none), CSeq number and method, or -1. */
+    int find(String branch, long cseq, String method) {
         byte[] b = branch == null ? null : branch.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return find(b, 0, b == null ? -1 : b.length, cseq, method);
     }
 
-    /** The transaction of the branch in {@code a[off, off+len)} (len -1: none), CSeq number and method, or null. */
-    SipTransaction find(byte[] a, int off, int len, long cseq, String method) {
-        Map<TxKey, SipTransaction> index = txIndex;
+    /** The transaction id of the branch in {@code a[off, off+len)} (len -1: none), CSeq number and method, or -1. */
+    int find(byte[] a, int off, int len, long cseq, String method) {
+        Map<TxKey, Integer> index = txIndex;
         if (index != null) {
-            return index.get(new TxKey(text(a, off, len), cseq, method));
+            Integer id = index.get(new TxKey(text(a, off, len), cseq, method));
+            return id == null ? -1 : id;
         }
         MessageTable table = session.table();
-        SipTransaction seen = null;
+        int seen = -1;
         // newest first; a transaction's messages are mostly adjacent
         for (int r = session.lastRow(); r >= 0; r = table.previous(r)) {
-            SipTransaction tx = table.transaction(r);
-            if (tx != seen && tx.matches(a, off, len, cseq, method)) {
+            int tx = table.transaction(r);
+            if (tx != seen && SipTransaction.matches(table, tx, a, off, len, cseq, method)) {
                 return tx;
             }
             seen = tx;
         }
-        return null;
+        return -1;
     }
 
-    SipTransaction create(byte[] a, int off, int len, long cseq, String method) {
-        SipTransaction tx = new SipTransaction(session, session.table().pool.add(a, off, len), cseq, method);
+    /** A new transaction (no row yet) of the branch in {@code a[off, off+len)}; returns its id. */
+    int create(byte[] a, int off, int len, long cseq, String method) {
+        MessageTable table = session.table();
+        int tx = table.transactions.create(table.pool.add(a, off, len), cseq, method);
         String branch = txIndex != null || txCount + 1 > LINEAR_TX_SCAN ? text(a, off, len) : null;
         txCount++;
-        Map<TxKey, SipTransaction> index = txIndex;
+        Map<TxKey, Integer> index = txIndex;
         if (index == null && txCount > LINEAR_TX_SCAN) {
             index = new HashMap<>();
             txIndex = index;
-            List<SipTransaction> known = list(session); // the new one has no row yet
-            for (SipTransaction t : known) {
-                index.putIfAbsent(new TxKey(t.branch(), t.cseq(), t.method()), t);
+            for (int known : ids(session)) { // the new one has no row yet
+                TransactionTable t = table.transactions;
+                index.putIfAbsent(new TxKey(table.pool.get(t.branch(known)), t.cseq(known), t.method(known)), known);
             }
             index.putIfAbsent(new TxKey(branch, cseq, method), tx);
         } else if (index != null) {
@@ -76,37 +79,44 @@ final class TransactionIndex {
         return len < 0 ? null : new String(a, off, len, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** Distinct transactions of the session's rows, in order of their first message (= order of creation). */
-    static List<SipTransaction> list(SipSession session) {
+    /**
+     * Distinct transaction ids of the session's rows, in order of their first message: ids are given in order of
+     * creation, and a transaction is created at its first message, so that is ascending order.
+     */
+    static int[] ids(SipSession session) {
         int count = session.rowCount();
         if (count == 0) {
-            return List.of();
+            return new int[0];
         }
         MessageTable table = session.table();
-        SipTransaction[] byRow = new SipTransaction[count]; // the chain runs newest first
-        int k = count;
-        for (int r = session.lastRow(); r >= 0 && k > 0; r = table.previous(r)) {
-            byRow[--k] = table.transaction(r);
+        int[] ids = new int[count];
+        int n = 0;
+        for (int r = session.lastRow(); r >= 0 && n < count; r = table.previous(r)) {
+            ids[n++] = table.transaction(r);
         }
-        List<SipTransaction> out = new ArrayList<>();
-        Set<SipTransaction> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (SipTransaction tx : byRow) {
-            if (seen.add(tx)) {
-                out.add(tx);
+        Arrays.sort(ids, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || ids[distinct - 1] != ids[i]) {
+                ids[distinct++] = ids[i];
             }
         }
-        return out;
+        return Arrays.copyOf(ids, distinct);
     }
 
-    /** Messages of the session that belong to the transaction. */
-    static int rowsOf(SipSession session, SipTransaction tx) {
-        MessageTable table = session.table();
-        int n = 0;
-        for (int r = session.lastRow(); r >= 0; r = table.previous(r)) {
-            if (table.transaction(r) == tx) {
-                n++;
+    /** The session's transactions in order of their first message, as views. */
+    static List<SipTransaction> list(SipSession session) {
+        int[] ids = ids(session);
+        return new AbstractList<>() {
+            @Override
+            public SipTransaction get(int i) {
+                return new SipTransaction(session, ids[i]);
             }
-        }
-        return n;
+
+            @Override
+            public int size() {
+                return ids.length;
+            }
+        };
     }
 }

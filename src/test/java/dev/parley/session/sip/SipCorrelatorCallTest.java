@@ -73,7 +73,7 @@ class SipCorrelatorCallTest {
         assertThat(inv.finalStatus()).isEqualTo(200);
         assertThat(inv.responseTimeNanos()).isEqualTo(1100 * MS);
         assertThat(s.transactions().get(2).responseTimeNanos()).isEqualTo(10 * MS);
-        assertThat(s.messages().get(3).transaction()).isSameAs(inv);
+        assertThat(s.messages().get(3).transaction()).isEqualTo(inv);
         assertThat(s.messages().get(3).sdp()).isTrue();
 
         assertThat(s.dialogs()).hasSize(1);

@@ -64,7 +64,7 @@ class SipMessageRefTest {
         assertThat(tx.request()).isEqualTo(invite).hasSameHashCodeAs(invite);
         assertThat(tx.finalResponse()).isEqualTo(s.messages().get(1)).isNotEqualTo(invite);
         assertThat(s.dialogs().get(0).messages()).containsExactly(s.messages().get(1));
-        assertThat(invite.transaction()).isSameAs(tx);
+        assertThat(invite.transaction()).isEqualTo(tx);
         assertThat(invite.sdp()).isTrue();
         assertThat(invite.statusCode()).isEqualTo(-1);
         assertThat(invite.reasonPhrase()).isNull();
