@@ -1,6 +1,5 @@
 package dev.parley.session.sip;
 
-import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -125,20 +124,7 @@ public final class SipTransaction {
     }
 
     private List<SipMessageRef> refs(int[] rows) {
-        if (rows.length == 0) {
-            return List.of();
-        }
-        return new AbstractList<>() {
-            @Override
-            public SipMessageRef get(int i) {
-                return new SipMessageRef(session, rows[i]);
-            }
-
-            @Override
-            public int size() {
-                return rows.length;
-            }
-        };
+        return IdViews.of(rows, row -> new SipMessageRef(session, row));
     }
 
     private SipMessageRef ref(int row) {

@@ -1,6 +1,5 @@
 package dev.parley.session.sip;
 
-import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -106,17 +105,6 @@ final class TransactionIndex {
 
     /** The session's transactions in order of their first message, as views. */
     static List<SipTransaction> list(SipSession session) {
-        int[] ids = ids(session);
-        return new AbstractList<>() {
-            @Override
-            public SipTransaction get(int i) {
-                return new SipTransaction(session, ids[i]);
-            }
-
-            @Override
-            public int size() {
-                return ids.length;
-            }
-        };
+        return IdViews.of(ids(session), id -> new SipTransaction(session, id));
     }
 }

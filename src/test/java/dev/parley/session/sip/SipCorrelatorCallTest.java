@@ -216,6 +216,41 @@ class SipCorrelatorCallTest {
         assertThat(correlator.statistics().messages()).isEqualTo(7);
     }
 
+    /**
+     * A transaction keeps its distinct messages and counts the repeats: a second 2xx from another fork is a further
+     * final response, its repeat and a repeated 183 are retransmissions; so is the repeated ACK of a failure.
+     */
+    @Test
+    void forkedFinalsAndRepeatedAcksAreKeptOnce() {
+        feed(invite(0).flow(ALICE, PROXY),
+                response(183, "Session Progress", "INVITE").flow(PROXY, ALICE).tags("a1", "x1").at(100),
+                response(183, "Session Progress", "INVITE").flow(PROXY, ALICE).tags("a1", "x1").at(150),
+                response(200, "OK", "INVITE").flow(PROXY, ALICE).tags("a1", "x1").at(2000),
+                response(200, "OK", "INVITE").flow(PROXY, ALICE).tags("a1", "x2").at(2100),
+                response(200, "OK", "INVITE").flow(PROXY, ALICE).tags("a1", "x2").at(2600));
+        SipTransaction inv = correlator.session("call-1").transactions().get(0);
+        assertThat(inv.provisionalResponses()).extracting(SipMessageRef::index).containsExactly(1);
+        assertThat(inv.finalResponse().index()).isEqualTo(3);
+        assertThat(inv.otherFinalResponses()).extracting(SipMessageRef::index).containsExactly(4);
+        assertThat(inv.retransmissions()).isEqualTo(2);
+        assertThat(inv.ack()).isNull();
+        assertThat(inv).isEqualTo(correlator.session("call-1").messages().get(5).transaction());
+
+        SipCorrelator busy = new SipCorrelator();
+        for (TestSip.Msg m : List.of(invite(0).callId("call-2"),
+                fromBob(response(486, "Busy Here", "INVITE")).callId("call-2").tags("a1", "b1").at(100),
+                request("ACK").callId("call-2").tags("a1", "b1").at(110),
+                request("ACK").callId("call-2").tags("a1", "b1").at(610))) {
+            busy.accept(m.event());
+        }
+        SipTransaction failed = busy.session("call-2").transactions().get(0);
+        assertThat(busy.session("call-2").transactions()).hasSize(1);
+        assertThat(failed.ack().index()).isEqualTo(2);
+        assertThat(failed.retransmissions()).isEqualTo(1);
+        assertThat(failed.provisionalResponses()).isEmpty();
+        assertThat(failed.otherFinalResponses()).isEmpty();
+    }
+
     @Test
     void retransmissionOverTcpIsNotResentButStillDeduplicated() {
         feed(invite(0).tcp(), invite(500).tcp());
