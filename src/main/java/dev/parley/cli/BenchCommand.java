@@ -39,6 +39,7 @@ final class BenchCommand implements Callable<Integer> {
         long elapsed = 0;
         long cpu = 0;
         long readerCpu = 0;
+        long correlatingCpu = -1;
         long gc = 0;
         var threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < runs; i++) {
@@ -46,8 +47,10 @@ final class BenchCommand implements Callable<Integer> {
             long cpu0 = processCpuNanos();
             long reader0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            model = new CaptureLoader().load(file);
+            CaptureLoader loader = new CaptureLoader();
+            model = loader.load(file);
             elapsed = System.nanoTime() - t0;
+            correlatingCpu = loader.correlatingCpuNanos();
             readerCpu = threads.getCurrentThreadCpuTime() - reader0;
             cpu = processCpuNanos() - cpu0;
             gc = gcMillis() - gc0;
@@ -62,8 +65,8 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "elapsed         %.3f s (model build, JVM start excluded)%n", seconds);
         System.out.printf(Locale.ROOT, "frames/s        %.0f%n", model.frames() / seconds);
         // CPU times tell where the time went even on a busy machine, where elapsed time does not
-        System.out.printf(Locale.ROOT, "cpu             %.3f s process, %.3f s reading thread, %.3f s in GC pauses%n",
-                cpu / 1e9, readerCpu / 1e9, gc / 1e3);
+        System.out.printf(Locale.ROOT, "cpu             %.3f s process, %.3f s reading thread, %.3f s correlating "
+                + "thread, %.3f s in GC pauses%n", cpu / 1e9, readerCpu / 1e9, correlatingCpu / 1e9, gc / 1e3);
         System.out.printf(Locale.ROOT, "peak heap       %.1f MiB%n", peakHeapBytes() / 1048576.0);
         if (modelHeap) {
             System.gc();

@@ -31,6 +31,7 @@ public final class CaptureLoader {
 
     private final Limits limits;
     private final boolean keepBytes;
+    private volatile long correlatingCpuNanos = -1;
 
     /** @param keepBytes keep message bytes in memory (tests, the CLI's show); views otherwise re-read them */
     public CaptureLoader(Limits limits, boolean keepBytes) {
@@ -40,6 +41,11 @@ public final class CaptureLoader {
 
     public CaptureLoader() {
         this(Limits.DEFAULT, false);
+    }
+
+    /** CPU time of the last completed load's correlating thread (bench), -1 when unknown. */
+    public long correlatingCpuNanos() {
+        return correlatingCpuNanos;
     }
 
     public CaptureModel load(Path file) throws IOException {
@@ -116,6 +122,7 @@ public final class CaptureLoader {
             pop3Protocol.finish(frames, last);
             source.anomalies().forEach(anomalies::report);
             pipe.finish(source.position(), source.size(), frames);
+            correlatingCpuNanos = pipe.consumerCpuNanos();
         }
         return new CaptureModel(file, frames, first, last, sip, pop3, anomalies, complete);
     }

@@ -27,6 +27,7 @@ final class SipEventPipe implements SipListener, AutoCloseable {
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     private final Thread consumer;
     private volatile Throwable failure;
+    private volatile long consumerCpuNanos = -1;
     private List<SipEvent> batch = new ArrayList<>(BATCH);
 
     SipEventPipe(SipCorrelator correlator, LoadProgress progress, String name) {
@@ -86,6 +87,7 @@ final class SipEventPipe implements SipListener, AutoCloseable {
                     progress.progress(b.position(), b.size(), b.frames(), correlator);
                 }
                 if (b.last()) {
+                    consumerCpuNanos = threadCpuNanos();
                     return;
                 }
             }
@@ -93,6 +95,19 @@ final class SipEventPipe implements SipListener, AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
             failure = t;
+        }
+    }
+
+    /** The correlating thread's CPU time once {@link #finish} returned, -1 when unknown. */
+    long consumerCpuNanos() {
+        return consumerCpuNanos;
+    }
+
+    private static long threadCpuNanos() {
+        try {
+            return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        } catch (UnsupportedOperationException | LinkageError e) { // LinkageError: no java.management
+            return -1;
         }
     }
 

@@ -96,6 +96,7 @@ class CliTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("frames          21", "sip messages    21", "frames/s", "peak heap");
         assertThat(r.out()).doesNotContain("model heap"); // its full GC would count in the process time
+        assertThat(r.out()).containsPattern("[0-9.]+ s reading thread, [0-9.]+ s correlating thread");
 
         CliRun withHeap = CliRun.run("bench", "--model-heap", CALLS.toString());
         assertThat(withHeap.exit()).isZero();
