@@ -97,7 +97,7 @@ final class TransactionTable {
         return c != BIG_CSEQ ? c : bigCseqs.get(id);
     }
 
-    /** The CSeq method as the name table keeps it (compare with {@code ==} against its ids' names, or equals). */
+    /** The CSeq method (the name table's copy), null when the message had none. */
     String method(int id) {
         char m = at(id).method[id & MASK];
         return m == NameTable.FULL ? bigMethods.get(id) : names.name(m);
