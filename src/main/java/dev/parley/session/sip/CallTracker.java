@@ -29,7 +29,7 @@ final class CallTracker {
     private static void onRequest(SipCall call, SipMessageRef m, SipSummary s, long t, Interner people) {
         switch (m.method()) {
             case "INVITE":
-                if (m.toTag() != null || call.state == CallState.IN_CALL || call.state == CallState.COMPLETED) {
+                if (m.hasToTag() || call.state == CallState.IN_CALL || call.state == CallState.COMPLETED) {
                     if (!m.resent()) {
                         call.reInvites++;
                     }
@@ -74,8 +74,8 @@ final class CallTracker {
 
     private static void onInviteResponse(SipCall call, SipMessageRef m, SipSummary s, long t, Interner people) {
         SipTransaction tx = m.transaction();
-        SipMessageRef req = tx == null ? null : tx.request();
-        if (req != null && req.toTag() != null) {
+        int request = tx == null ? -1 : tx.requestRow();
+        if (request >= 0 && new SipMessageRef(m.session(), request).hasToTag()) {
             return; // answer to a re-INVITE
         }
         int code = m.statusCode();

@@ -34,6 +34,8 @@ public final class SipCorrelator {
     /** Users and display names repeat across Call-IDs (the same phones call again and again). */
     private final Interner people = new Interner(1 << 16);
     private final MessageTable table = new MessageTable();
+    /** Sessions that may still be live (not settled): the settling pass looks at these only, not at every session. */
+    private final List<SipSession> live = new ArrayList<>();
     private final SessionIndex sessions = new SessionIndex(table.pool);
     /** Capture time after which a quiet Call-ID is settled (RFC 3261 timers end within 64*T1 = 32 s). */
     static final long SETTLE_AFTER_NANOS = 300_000_000_000L;
@@ -81,6 +83,7 @@ public final class SipCorrelator {
         if (session == null) {
             session = new SipSession(keys, callIdAt, callIdLength, table);
             sessions.add(session);
+            live.add(session);
             callIds++;
             if (!awaitingLeg.isEmpty()) {
                 linkAwaiting(session, session.callId());
@@ -91,6 +94,9 @@ public final class SipCorrelator {
             settleIdle(e.timestampNanos());
         }
         String before = session.correlationId();
+        if (!session.isLive()) {
+            live.add(session); // settled before, woken up by this message
+        }
         int row = session.add(e, interner, people);
         assert row == index;
         if (table.resent(row)) {
@@ -106,12 +112,19 @@ public final class SipCorrelator {
             return;
         }
         lastSettleNanos = now;
-        for (int p = sessions.first(); p >= 0; p = sessions.next(p)) {
-            SipSession s = sessions.at(p);
+        int kept = 0;
+        for (int i = 0; i < live.size(); i++) {
+            SipSession s = live.get(i);
+            if (!s.isLive()) {
+                continue; // evicted since
+            }
             if (!s.isActiveSince(now - SETTLE_AFTER_NANOS)) {
                 s.settleOnce();
+            } else {
+                live.set(kept++, s);
             }
         }
+        live.subList(kept, live.size()).clear();
     }
 
     /** End of capture: marks calls still open; their state stays as last seen (see {@link SipCall}). */

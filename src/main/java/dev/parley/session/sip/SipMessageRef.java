@@ -97,6 +97,11 @@ public final class SipMessageRef {
         return TagSlots.tag(session, index, 1, table().toSlot(index));
     }
 
+    /** {@code toTag() != null} without making the String (slot 0 is "no tag"). */
+    boolean hasToTag() {
+        return table().toSlot(index) != 0;
+    }
+
     /** The body is SDP (or multipart, which usually carries SDP). */
     public boolean sdp() {
         return table().sdp(index);

@@ -296,6 +296,11 @@ public final class SipSession {
         return lastNanos >= nanos;
     }
 
+    /** False once settled (or evicted), until a message wakes the session up. */
+    boolean isLive() {
+        return live != null;
+    }
+
     /** Settles unless already settled and quiet since. */
     void settleOnce() {
         if (live != null) {
