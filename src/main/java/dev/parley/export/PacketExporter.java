@@ -167,11 +167,7 @@ public final class PacketExporter {
         // The load already reported the capture's anomalies.
         FrameDecoder decoder = new FrameDecoder(Limits.DEFAULT, collect, AnomalySink.IGNORE);
         try (FrameSource source = CaptureFiles.open(capture)) {
-            Frame f;
-            while ((f = source.next()) != null) {
-                decoder.decode(f);
-            }
-            decoder.finish();
+            decoder.decodeAll(source);
         }
         return found;
     }

@@ -1,6 +1,5 @@
 package dev.parley.session;
 
-import dev.parley.capture.Frame;
 import dev.parley.capture.FrameSource;
 import dev.parley.capture.file.CaptureFiles;
 import dev.parley.decode.AnomalySink;
@@ -61,11 +60,7 @@ public final class CorrelatorReplay {
         FrameDecoder decoder = new FrameDecoder(Limits.DEFAULT,
                 new ProtocolRegistry(List.of(sip), AnomalySink.IGNORE), AnomalySink.IGNORE);
         try (FrameSource source = CaptureFiles.open(file)) {
-            Frame f;
-            while ((f = source.next()) != null) {
-                decoder.decode(f);
-            }
-            decoder.finish();
+            decoder.decodeAll(source);
         }
         return events;
     }

@@ -1,6 +1,7 @@
 package dev.parley.decode.link;
 
 import dev.parley.capture.Frame;
+import dev.parley.capture.FrameSource;
 import dev.parley.decode.Anomaly;
 import dev.parley.decode.AnomalySink;
 import dev.parley.decode.Bytes;
@@ -13,6 +14,7 @@ import dev.parley.decode.ip.PacketContext;
 import dev.parley.decode.sctp.SctpDecoder;
 import dev.parley.decode.tcp.TcpReassembler;
 import dev.parley.decode.udp.UdpDecoder;
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -83,6 +85,14 @@ public final class FrameDecoder {
                 }
             }
         }
+    }
+
+    /** Decodes every frame of {@code source}, then {@link #finish}es (the source stays open: the caller closes it). */
+    public void decodeAll(FrameSource source) throws IOException {
+        for (Frame f = source.next(); f != null; f = source.next()) {
+            decode(f);
+        }
+        finish();
     }
 
     /** End of capture: incomplete fragment sets and TCP holes become anomalies; buffered TCP data is delivered. */

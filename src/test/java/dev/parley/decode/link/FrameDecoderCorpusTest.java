@@ -3,7 +3,6 @@ package dev.parley.decode.link;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.parley.capture.Frame;
 import dev.parley.capture.FrameSource;
 import dev.parley.capture.file.CaptureFiles;
 import dev.parley.decode.Limits;
@@ -32,11 +31,8 @@ class FrameDecoderCorpusTest {
         RecordingListener rec = new RecordingListener();
         FrameDecoder decoder = new FrameDecoder(Limits.DEFAULT, rec, rec);
         try (FrameSource source = CaptureFiles.open(file)) {
-            for (Frame f = source.next(); f != null; f = source.next()) {
-                decoder.decode(f);
-            }
+            decoder.decodeAll(source);
         }
-        decoder.finish();
         return rec;
     }
 
