@@ -1,0 +1,505 @@
+package dev.parley.decode.sip;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * A floor for a whole load, not Parley's loader: what a cold load costs when its hot code is small. Like {@code
+ * CaptureLoader} it reads on one thread and correlates on another, but the reading thread only finds the header lines,
+ * names them with a switch and copies the keys (Call-ID, tags, branch) and a few numbers into column batches, and the
+ * correlating thread only matches Call-IDs and transactions by their bytes, keeps two tag slots per Call-ID, flags
+ * retransmissions, appends each message as a row of primitive columns and steps a call state. No names, no dialogs, no
+ * views, no object per message. Its counts of messages, Call-IDs, transactions, retransmissions and completed calls
+ * are Parley's ({@code LoadFloorTest}). It reads classic little-endian pcaps of Ethernet/IPv4/UDP frames (what {@code
+ * SyntheticCaptureGenerator} writes) through positional reads into one 4 MiB buffer, as Parley does, and checks nothing
+ * it does not need. The gap between its time and {@code bench}'s, in a fresh JVM each, bounds what a rewrite of the
+ * load path along these lines could win; with {@code --scanner} Parley's own SIP scan fills the batches, which prices
+ * the scan alone (docs/DESIGN-NOTES.md note 21).
+ *
+ * <pre>
+ *   java -XX:+UseSerialGC -Xmx300m -cp target/test-classes:target/classes dev.parley.decode.sip.LoadFloor FILE [--scanner]
+ * </pre>
+ */
+public final class LoadFloor {
+    private static final int PCAP_HEADER = 24;
+    private static final int RECORD_HEADER = 16;
+    private static final int UDP_PAYLOAD = 14 + 20 + 8;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    /** Methods by a small id; 0 is a response, 15 any other method. */
+    private static final String[] METHODS = {null, "INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "MESSAGE",
+        "SUBSCRIBE", "NOTIFY", "PRACK", "UPDATE", "INFO", "REFER", "PUBLISH", null};
+    private static final int INVITE = 1;
+    private static final int BYE = 3;
+    private static final int OTHER = 15;
+
+    /** One batch of messages as columns; key bytes packed in {@link #bytes}. */
+    static final class Batch {
+        static final int ROWS = 2048;
+        final long[] frame = new long[ROWS];
+        final long[] time = new long[ROWS];
+        /** Status code for a response, else -method id. */
+        final int[] kind = new int[ROWS];
+        final int[] cseq = new int[ROWS];
+        final int[] cseqMethod = new int[ROWS];
+        /** Start and length in {@link #bytes} of the Call-ID, From tag, To tag and branch (length -1: absent). */
+        final int[] keys = new int[ROWS * 8];
+        final byte[] bytes = new byte[ROWS * 256];
+        int rows;
+        int used;
+        boolean last;
+    }
+
+    /** What one load found, and what it took. */
+    public record Counts(long frames, int sipMessages, int callIds, int transactions, int resent, int completedCalls,
+                         long wallNanos, long readingCpuNanos, long correlatingCpuNanos) {
+    }
+
+    private LoadFloor() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Counts c = load(Path.of(args[0]), args.length > 1 && args[1].equals("--scanner"));
+        System.out.printf("frames %d, sip messages %d, call-ids %d, transactions %d, resent %d, completed calls %d%n",
+                c.frames(), c.sipMessages(), c.callIds(), c.transactions(), c.resent(), c.completedCalls());
+        System.out.printf("%.3f s, reading thread %.3f s CPU, correlating thread %.3f s CPU%n", c.wallNanos() / 1e9,
+                c.readingCpuNanos() / 1e9, c.correlatingCpuNanos() / 1e9);
+    }
+
+    /** Loads {@code file}; with {@code parleyScanner}, Parley's SIP scan fills the batches instead of the floor's. */
+    public static Counts load(Path file, boolean parleyScanner) throws IOException, InterruptedException {
+        BlockingQueue<Batch> full = new ArrayBlockingQueue<>(4);
+        BlockingQueue<Batch> free = new ArrayBlockingQueue<>(8);
+        for (int i = 0; i < 6; i++) {
+            free.add(new Batch());
+        }
+        long start = System.nanoTime();
+        Correlator correlator = new Correlator(full, free);
+        Thread t = new Thread(correlator, "floor-correlating");
+        t.start();
+        long readerCpu = CPU.getCurrentThreadCpuTime();
+        long frames = read(file, parleyScanner, full, free);
+        readerCpu = CPU.getCurrentThreadCpuTime() - readerCpu;
+        t.join();
+        return new Counts(frames, correlator.rows, correlator.sessions, correlator.transactions, correlator.resent,
+                correlator.completed, System.nanoTime() - start, readerCpu, correlator.cpu);
+    }
+
+    /** Walks the records through one 4 MiB buffer filled by positional reads, as Parley's reader does. */
+    private static long read(Path file, boolean parleyScanner, BlockingQueue<Batch> full, BlockingQueue<Batch> free)
+            throws IOException, InterruptedException {
+        long frames = 0;
+        Batch batch = free.take();
+        byte[] buffer = new byte[4 << 20];
+        ByteBuffer window = ByteBuffer.wrap(buffer);
+        byte[] frame = new byte[1 << 16];
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long position = PCAP_HEADER;
+            int have = 0;
+            int at = 0;
+            while (true) {
+                if (have - at < RECORD_HEADER || have - at < RECORD_HEADER + i32(buffer, at + 8)) {
+                    System.arraycopy(buffer, at, buffer, 0, have - at); // keep the partial record, read on
+                    have -= at;
+                    at = 0;
+                    window.clear().position(have);
+                    int n = channel.read(window, position);
+                    if (n <= 0) {
+                        break;
+                    }
+                    position += n;
+                    have += n;
+                    continue;
+                }
+                long time = i32(buffer, at) * 1_000_000_000L + i32(buffer, at + 4) * 1000L;
+                int length = i32(buffer, at + 8);
+                if (length > frame.length) {
+                    break;
+                }
+                System.arraycopy(buffer, at + RECORD_HEADER, frame, 0, length);
+                at += RECORD_HEADER + length;
+                boolean sip = parleyScanner ? parleyScan(frame, length, batch, frames, time)
+                        : scan(frame, length, batch, frames, time);
+                if (sip && batch.rows == Batch.ROWS) {
+                    full.put(batch);
+                    batch = free.take();
+                    batch.rows = 0;
+                    batch.used = 0;
+                }
+                frames++;
+            }
+        }
+        batch.last = true;
+        full.put(batch);
+        return frames;
+    }
+
+    private static int i32(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
+    }
+
+    /** Appends the SIP message of one frame to the batch; false when the frame holds none. */
+    private static boolean scan(byte[] b, int n, Batch batch, long frame, long time) {
+        if (n <= UDP_PAYLOAD + 12 || b[12] != 8 || b[13] != 0 || b[14] != 0x45 || b[23] != 17
+                || batch.used + n > batch.bytes.length) {
+            return false;
+        }
+        int s = UDP_PAYLOAD;
+        int lf = StartLine.indexOf(b, (byte) '\n', s, n, -1);
+        if (lf < s + 12) {
+            return false;
+        }
+        int row = batch.rows;
+        int kind;
+        if (b[s] == 'S' && b[s + 1] == 'I' && b[s + 2] == 'P' && b[s + 3] == '/') {
+            kind = (b[s + 8] - '0') * 100 + (b[s + 9] - '0') * 10 + (b[s + 10] - '0');
+        } else if (b[lf - 8] == 'S' && b[lf - 7] == 'I' && b[lf - 6] == 'P' && b[lf - 5] == '/') {
+            kind = -method(b, s, StartLine.indexOf(b, (byte) ' ', s, lf, lf));
+        } else {
+            return false;
+        }
+        int[] keys = batch.keys;
+        Arrays.fill(keys, row * 8, row * 8 + 8, -1);
+        int cseq = -1;
+        int cseqMethod = 0;
+        boolean via = false;
+        for (int p = lf + 1; p < n; ) {
+            int e = StartLine.indexOf(b, (byte) '\n', p, n, n);
+            int ve = e > p && b[e - 1] == '\r' ? e - 1 : e;
+            if (ve == p) {
+                break;
+            }
+            int colon = StartLine.indexOf(b, (byte) ':', p, ve, -1);
+            if (colon > p) {
+                int vs = colon + 1;
+                while (vs < ve && b[vs] == ' ') {
+                    vs++;
+                }
+                int c = b[p] | 0x20;
+                int nameLength = colon - p;
+                if (c == 'i' && nameLength == 1 || c == 'c' && nameLength == 7 && (b[p + 5] | 0x20) == 'i') {
+                    copy(batch, row, 0, b, vs, ve);
+                } else if (c == 'f' && (nameLength == 4 || nameLength == 1)) {
+                    param(batch, row, 1, b, vs, ve, "tag=");
+                } else if (c == 't' && (nameLength == 2 || nameLength == 1)) {
+                    param(batch, row, 2, b, vs, ve, "tag=");
+                } else if (c == 'v' && (nameLength == 3 || nameLength == 1) && !via) {
+                    via = true;
+                    param(batch, row, 3, b, vs, ve, "branch=");
+                } else if (c == 'c' && nameLength == 4) {
+                    int i = vs;
+                    cseq = 0;
+                    while (i < ve && b[i] >= '0' && b[i] <= '9') {
+                        cseq = cseq * 10 + b[i++] - '0';
+                    }
+                    while (i < ve && b[i] == ' ') {
+                        i++;
+                    }
+                    cseqMethod = method(b, i, ve);
+                }
+            }
+            p = e + 1;
+        }
+        batch.frame[row] = frame;
+        batch.time[row] = time;
+        batch.kind[row] = kind;
+        batch.cseq[row] = cseq;
+        batch.cseqMethod[row] = cseqMethod;
+        batch.rows++;
+        return true;
+    }
+
+    private static final SipScanner SCANNER = new SipScanner();
+
+    /** {@link #scan} by Parley's scanner: its summary's keys and numbers copied into the batch. */
+    private static boolean parleyScan(byte[] b, int n, Batch batch, long frame, long time) {
+        if (n <= UDP_PAYLOAD + 12 || b[12] != 8 || b[13] != 0 || b[14] != 0x45 || b[23] != 17
+                || batch.used + n > batch.bytes.length) {
+            return false;
+        }
+        SipSummary s = SCANNER.scanMessage(dev.parley.decode.Bytes.of(b).slice(UDP_PAYLOAD, n - UDP_PAYLOAD), frame);
+        if (s == null) {
+            return false;
+        }
+        int row = batch.rows;
+        for (int k = 0; k < 4; k++) {
+            int length = s.keyLength(k);
+            if (length < 0) {
+                batch.keys[row * 8 + k * 2] = -1;
+                batch.keys[row * 8 + k * 2 + 1] = -1;
+            } else {
+                copy(batch, row, k, s.keys(), s.keyOffset(k), s.keyOffset(k) + length);
+            }
+        }
+        batch.frame[row] = frame;
+        batch.time[row] = time;
+        batch.kind[row] = s.request() ? -methodId(s.method()) : s.statusCode();
+        batch.cseq[row] = (int) s.cseq();
+        batch.cseqMethod[row] = methodId(s.cseqMethod());
+        batch.rows++;
+        return true;
+    }
+
+    private static int methodId(String method) {
+        for (int id = 1; id < OTHER; id++) {
+            if (METHODS[id].equals(method)) {
+                return id;
+            }
+        }
+        return OTHER;
+    }
+
+    private static int method(byte[] b, int s, int e) {
+        int n = e - s;
+        for (int id = 1; id < OTHER; id++) {
+            String m = METHODS[id];
+            if (m.length() == n && m.charAt(0) == b[s] && m.charAt(n - 1) == b[e - 1]) {
+                return id;
+            }
+        }
+        return OTHER;
+    }
+
+    private static void param(Batch batch, int row, int which, byte[] b, int vs, int ve, String name) {
+        int gt = StartLine.indexOf(b, (byte) '>', vs, ve, vs);
+        for (int i = StartLine.indexOf(b, (byte) ';', gt, ve, ve); i < ve; i = StartLine.indexOf(b, (byte) ';', i + 1,
+                ve, ve)) {
+            int p = i + 1;
+            while (p < ve && b[p] == ' ') {
+                p++;
+            }
+            if (p + name.length() <= ve && b[p] == name.charAt(0) && b[p + name.length() - 1] == '=') {
+                int x = p + name.length();
+                int end = x;
+                while (end < ve && b[end] != ';' && b[end] != ',' && b[end] != ' ') {
+                    end++;
+                }
+                copy(batch, row, which, b, x, end);
+                return;
+            }
+        }
+    }
+
+    private static void copy(Batch batch, int row, int which, byte[] b, int s, int e) {
+        System.arraycopy(b, s, batch.bytes, batch.used, e - s);
+        batch.keys[row * 8 + which * 2] = batch.used;
+        batch.keys[row * 8 + which * 2 + 1] = e - s;
+        batch.used += e - s;
+    }
+
+    /** The correlating thread: Call-IDs and transactions matched by their bytes, rows as columns. */
+    static final class Correlator implements Runnable {
+        private static final int PAGE = 1 << 14;
+        private final BlockingQueue<Batch> full;
+        private final BlockingQueue<Batch> free;
+        private final BytesTable callIds = new BytesTable(1 << 19);
+        private final BytesTable branches = new BytesTable(1 << 21);
+        private int[][] sessionLastRow = new int[64][];
+        private int[][] sessionState = new int[64][];
+        private long[][] sessionTags = new long[64][];
+        private int[][] txLastKind = new int[256][];
+        private int[][] rowSession = new int[256][];
+        private int[][] rowTx = new int[256][];
+        private int[][] rowPrevious = new int[256][];
+        private int[][] rowKind = new int[256][];
+        private long[][] rowFrame = new long[256][];
+        private long[][] rowTime = new long[256][];
+        int rows;
+        int sessions;
+        int transactions;
+        int resent;
+        int completed;
+        long cpu;
+
+        Correlator(BlockingQueue<Batch> full, BlockingQueue<Batch> free) {
+            this.full = full;
+            this.free = free;
+        }
+
+        @Override
+        public void run() {
+            long t0 = CPU.getCurrentThreadCpuTime();
+            try {
+                while (true) {
+                    Batch batch = full.take();
+                    for (int i = 0; i < batch.rows; i++) {
+                        add(batch, i);
+                    }
+                    boolean last = batch.last;
+                    free.put(batch);
+                    if (last) {
+                        break;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            cpu = CPU.getCurrentThreadCpuTime() - t0;
+        }
+
+        private void add(Batch b, int i) {
+            int[] k = b.keys;
+            int at = i * 8;
+            if (k[at + 1] < 0) {
+                return;
+            }
+            int session = callIds.id(b.bytes, k[at], k[at + 1], 0, sessions);
+            if (session == sessions) {
+                grow(session);
+                sessions++;
+            }
+            int page = session >>> 14;
+            int slot = session & (PAGE - 1);
+            // two tag slots per Call-ID, by hash
+            for (int t = 1; t <= 2; t++) {
+                if (k[at + t * 2 + 1] > 0) {
+                    long h = BytesTable.hash(b.bytes, k[at + t * 2], k[at + t * 2 + 1], 0);
+                    long[] tags = sessionTags[page];
+                    if (tags[slot * 2] == 0) {
+                        tags[slot * 2] = h;
+                    } else if (tags[slot * 2] != h && tags[slot * 2 + 1] == 0) {
+                        tags[slot * 2 + 1] = h;
+                    }
+                }
+            }
+            int kind = b.kind[i];
+            int txMethod = kind < 0 ? (-kind == 2 ? INVITE : -kind) : b.cseqMethod[i];
+            int tx = k[at + 7] < 0 ? -1 : branches.id(b.bytes, k[at + 6], k[at + 7],
+                    (long) b.cseq[i] << 8 | txMethod, transactions);
+            boolean isResent = false;
+            if (tx == transactions) {
+                if ((tx >>> 14) >= txLastKind.length) {
+                    txLastKind = Arrays.copyOf(txLastKind, txLastKind.length * 2);
+                }
+                if (txLastKind[tx >>> 14] == null) {
+                    txLastKind[tx >>> 14] = new int[PAGE];
+                }
+                transactions++;
+            } else if (tx >= 0) {
+                isResent = txLastKind[tx >>> 14][tx & (PAGE - 1)] == kind;
+            }
+            if (tx >= 0) {
+                txLastKind[tx >>> 14][tx & (PAGE - 1)] = kind;
+            }
+            if (isResent) {
+                resent++;
+            }
+            int row = rows++;
+            int rp = row >>> 14;
+            if (rp >= rowSession.length) {
+                rowSession = Arrays.copyOf(rowSession, rp * 2);
+                rowTx = Arrays.copyOf(rowTx, rp * 2);
+                rowPrevious = Arrays.copyOf(rowPrevious, rp * 2);
+                rowKind = Arrays.copyOf(rowKind, rp * 2);
+                rowFrame = Arrays.copyOf(rowFrame, rp * 2);
+                rowTime = Arrays.copyOf(rowTime, rp * 2);
+            }
+            if (rowSession[rp] == null) {
+                rowSession[rp] = new int[PAGE];
+                rowTx[rp] = new int[PAGE];
+                rowPrevious[rp] = new int[PAGE];
+                rowKind[rp] = new int[PAGE];
+                rowFrame[rp] = new long[PAGE];
+                rowTime[rp] = new long[PAGE];
+            }
+            int rs = row & (PAGE - 1);
+            rowSession[rp][rs] = session;
+            rowTx[rp][rs] = tx;
+            rowKind[rp][rs] = kind;
+            rowFrame[rp][rs] = b.frame[i];
+            rowTime[rp][rs] = b.time[i];
+            rowPrevious[rp][rs] = sessionLastRow[page][slot] - 1;
+            sessionLastRow[page][slot] = row + 1;
+            // call state: 1 setup, 2 ringing, 3 in call, 4 completed, 5 failed (a new INVITE after a failure, as
+            // after a 401 or 407, starts the setup again)
+            int[] state = sessionState[page];
+            if (kind == -INVITE && (state[slot] == 0 || state[slot] == 5)) {
+                state[slot] = 1;
+            } else if (kind > 0 && b.cseqMethod[i] == INVITE && state[slot] >= 1 && state[slot] <= 2) {
+                state[slot] = kind < 200 ? 2 : kind < 300 ? 3 : 5;
+            } else if (kind == -BYE && state[slot] == 3) {
+                state[slot] = 4;
+                completed++;
+            }
+        }
+
+        private void grow(int session) {
+            int page = session >>> 14;
+            if (page >= sessionLastRow.length) {
+                sessionLastRow = Arrays.copyOf(sessionLastRow, page * 2);
+                sessionState = Arrays.copyOf(sessionState, page * 2);
+                sessionTags = Arrays.copyOf(sessionTags, page * 2);
+            }
+            if (sessionLastRow[page] == null) {
+                sessionLastRow[page] = new int[PAGE];
+                sessionState[page] = new int[PAGE];
+                sessionTags[page] = new long[PAGE * 2];
+            }
+        }
+    }
+
+    /** Distinct byte strings (with a number mixed in) to dense ids, the bytes kept in pages of a pool. */
+    static final class BytesTable {
+        private final long[] hashes;
+        private final int[] ids;
+        private int[] starts = new int[1 << 16];
+        private int[] lengths = new int[1 << 16];
+        private long[] extras = new long[1 << 16];
+        private byte[] pool = new byte[1 << 20];
+        private int used;
+
+        BytesTable(int slots) {
+            hashes = new long[slots];
+            ids = new int[slots];
+        }
+
+        static long hash(byte[] a, int s, int n, long extra) {
+            long h = n * 0x9E3779B97F4A7C15L ^ extra;
+            for (int i = s; i < s + n; i++) {
+                h = (h ^ a[i]) * 0x100000001B3L;
+            }
+            return h == 0 ? 1 : h;
+        }
+
+        /** The id of these bytes, or {@code next} after adding them. */
+        int id(byte[] a, int s, int n, long extra, int next) {
+            long h = hash(a, s, n, extra);
+            int mask = hashes.length - 1;
+            int slot = (int) (h ^ h >>> 29) & mask;
+            while (hashes[slot] != 0) {
+                if (hashes[slot] == h) {
+                    int id = ids[slot];
+                    if (lengths[id] == n && extras[id] == extra
+                            && Arrays.equals(pool, starts[id], starts[id] + n, a, s, s + n)) {
+                        return id;
+                    }
+                }
+                slot = slot + 1 & mask;
+            }
+            hashes[slot] = h;
+            ids[slot] = next;
+            if (next == starts.length) {
+                starts = Arrays.copyOf(starts, next * 2);
+                lengths = Arrays.copyOf(lengths, next * 2);
+                extras = Arrays.copyOf(extras, next * 2);
+            }
+            if (used + n > pool.length) {
+                pool = Arrays.copyOf(pool, pool.length * 2);
+            }
+            System.arraycopy(a, s, pool, used, n);
+            starts[next] = used;
+            lengths[next] = n;
+            extras[next] = extra;
+            used += n;
+            return next;
+        }
+    }
+}
