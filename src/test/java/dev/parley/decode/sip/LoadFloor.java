@@ -446,7 +446,7 @@ public final class LoadFloor {
         }
     }
 
-    /** Distinct byte strings (with a number mixed in) to dense ids, the bytes kept in pages of a pool. */
+    /** Distinct byte strings (with a number mixed in) to dense ids, the bytes kept in one growing pool. */
     static final class BytesTable {
         private final long[] hashes;
         private final int[] ids;
