@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -38,6 +40,7 @@ public final class LoadFloor {
     private static final String[] METHODS = {null, "INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "MESSAGE",
         "SUBSCRIBE", "NOTIFY", "PRACK", "UPDATE", "INFO", "REFER", "PUBLISH", null};
     private static final int INVITE = 1;
+    private static final int ACK = 2;
     private static final int BYE = 3;
     private static final int OTHER = 15;
 
@@ -298,20 +301,31 @@ public final class LoadFloor {
     /** The correlating thread: Call-IDs and transactions matched by their bytes, rows as columns. */
     static final class Correlator implements Runnable {
         private static final int PAGE = 1 << 14;
+
+        /** The columns of {@link #PAGE} messages. */
+        private static final class RowPage {
+            final int[] session = new int[PAGE];
+            final int[] tx = new int[PAGE];
+            final int[] previous = new int[PAGE];
+            final int[] kind = new int[PAGE];
+            final long[] frame = new long[PAGE];
+            final long[] time = new long[PAGE];
+        }
+
+        /** The columns of {@link #PAGE} Call-IDs: newest row + 1, call state, two tag hashes. */
+        private static final class SessionPage {
+            final int[] lastRow = new int[PAGE];
+            final int[] state = new int[PAGE];
+            final long[] tags = new long[PAGE * 2];
+        }
+
         private final BlockingQueue<Batch> full;
         private final BlockingQueue<Batch> free;
         private final BytesTable callIds = new BytesTable(1 << 19);
         private final BytesTable branches = new BytesTable(1 << 21);
-        private int[][] sessionLastRow = new int[64][];
-        private int[][] sessionState = new int[64][];
-        private long[][] sessionTags = new long[64][];
-        private int[][] txLastKind = new int[256][];
-        private int[][] rowSession = new int[256][];
-        private int[][] rowTx = new int[256][];
-        private int[][] rowPrevious = new int[256][];
-        private int[][] rowKind = new int[256][];
-        private long[][] rowFrame = new long[256][];
-        private long[][] rowTime = new long[256][];
+        private final List<SessionPage> sessionPages = new ArrayList<>();
+        private final List<int[]> txLastKind = new ArrayList<>();
+        private final List<RowPage> rowPages = new ArrayList<>();
         int rows;
         int sessions;
         int transactions;
@@ -353,74 +367,54 @@ public final class LoadFloor {
             }
             int session = callIds.id(b.bytes, k[at], k[at + 1], 0, sessions);
             if (session == sessions) {
-                grow(session);
-                sessions++;
+                if ((sessions++ & (PAGE - 1)) == 0) {
+                    sessionPages.add(new SessionPage());
+                }
             }
-            int page = session >>> 14;
+            SessionPage sp = sessionPages.get(session >>> 14);
             int slot = session & (PAGE - 1);
             // two tag slots per Call-ID, by hash
             for (int t = 1; t <= 2; t++) {
                 if (k[at + t * 2 + 1] > 0) {
                     long h = BytesTable.hash(b.bytes, k[at + t * 2], k[at + t * 2 + 1], 0);
-                    long[] tags = sessionTags[page];
-                    if (tags[slot * 2] == 0) {
-                        tags[slot * 2] = h;
-                    } else if (tags[slot * 2] != h && tags[slot * 2 + 1] == 0) {
-                        tags[slot * 2 + 1] = h;
+                    if (sp.tags[slot * 2] == 0) {
+                        sp.tags[slot * 2] = h;
+                    } else if (sp.tags[slot * 2] != h && sp.tags[slot * 2 + 1] == 0) {
+                        sp.tags[slot * 2 + 1] = h;
                     }
                 }
             }
             int kind = b.kind[i];
-            int txMethod = kind < 0 ? (-kind == 2 ? INVITE : -kind) : b.cseqMethod[i];
+            // an ACK of a failure shares its INVITE's branch: keyed as INVITE, as RFC 3261 17.1.1.3 matches it
+            int txMethod = kind < 0 ? (-kind == ACK ? INVITE : -kind) : b.cseqMethod[i];
             int tx = k[at + 7] < 0 ? -1 : branches.id(b.bytes, k[at + 6], k[at + 7],
                     (long) b.cseq[i] << 8 | txMethod, transactions);
-            boolean isResent = false;
-            if (tx == transactions) {
-                if ((tx >>> 14) >= txLastKind.length) {
-                    txLastKind = Arrays.copyOf(txLastKind, txLastKind.length * 2);
-                }
-                if (txLastKind[tx >>> 14] == null) {
-                    txLastKind[tx >>> 14] = new int[PAGE];
-                }
-                transactions++;
-            } else if (tx >= 0) {
-                isResent = txLastKind[tx >>> 14][tx & (PAGE - 1)] == kind;
-            }
             if (tx >= 0) {
-                txLastKind[tx >>> 14][tx & (PAGE - 1)] = kind;
-            }
-            if (isResent) {
-                resent++;
+                if (tx == transactions) {
+                    if ((transactions++ & (PAGE - 1)) == 0) {
+                        txLastKind.add(new int[PAGE]);
+                    }
+                } else if (txLastKind.get(tx >>> 14)[tx & (PAGE - 1)] == kind) {
+                    resent++;
+                }
+                txLastKind.get(tx >>> 14)[tx & (PAGE - 1)] = kind;
             }
             int row = rows++;
-            int rp = row >>> 14;
-            if (rp >= rowSession.length) {
-                rowSession = Arrays.copyOf(rowSession, rp * 2);
-                rowTx = Arrays.copyOf(rowTx, rp * 2);
-                rowPrevious = Arrays.copyOf(rowPrevious, rp * 2);
-                rowKind = Arrays.copyOf(rowKind, rp * 2);
-                rowFrame = Arrays.copyOf(rowFrame, rp * 2);
-                rowTime = Arrays.copyOf(rowTime, rp * 2);
+            if ((row & (PAGE - 1)) == 0) {
+                rowPages.add(new RowPage());
             }
-            if (rowSession[rp] == null) {
-                rowSession[rp] = new int[PAGE];
-                rowTx[rp] = new int[PAGE];
-                rowPrevious[rp] = new int[PAGE];
-                rowKind[rp] = new int[PAGE];
-                rowFrame[rp] = new long[PAGE];
-                rowTime[rp] = new long[PAGE];
-            }
+            RowPage rp = rowPages.get(row >>> 14);
             int rs = row & (PAGE - 1);
-            rowSession[rp][rs] = session;
-            rowTx[rp][rs] = tx;
-            rowKind[rp][rs] = kind;
-            rowFrame[rp][rs] = b.frame[i];
-            rowTime[rp][rs] = b.time[i];
-            rowPrevious[rp][rs] = sessionLastRow[page][slot] - 1;
-            sessionLastRow[page][slot] = row + 1;
+            rp.session[rs] = session;
+            rp.tx[rs] = tx;
+            rp.kind[rs] = kind;
+            rp.frame[rs] = b.frame[i];
+            rp.time[rs] = b.time[i];
+            rp.previous[rs] = sp.lastRow[slot] - 1;
+            sp.lastRow[slot] = row + 1;
             // call state: 1 setup, 2 ringing, 3 in call, 4 completed, 5 failed (a new INVITE after a failure, as
             // after a 401 or 407, starts the setup again)
-            int[] state = sessionState[page];
+            int[] state = sp.state;
             if (kind == -INVITE && (state[slot] == 0 || state[slot] == 5)) {
                 state[slot] = 1;
             } else if (kind > 0 && b.cseqMethod[i] == INVITE && state[slot] >= 1 && state[slot] <= 2) {
@@ -428,20 +422,6 @@ public final class LoadFloor {
             } else if (kind == -BYE && state[slot] == 3) {
                 state[slot] = 4;
                 completed++;
-            }
-        }
-
-        private void grow(int session) {
-            int page = session >>> 14;
-            if (page >= sessionLastRow.length) {
-                sessionLastRow = Arrays.copyOf(sessionLastRow, page * 2);
-                sessionState = Arrays.copyOf(sessionState, page * 2);
-                sessionTags = Arrays.copyOf(sessionTags, page * 2);
-            }
-            if (sessionLastRow[page] == null) {
-                sessionLastRow[page] = new int[PAGE];
-                sessionState[page] = new int[PAGE];
-                sessionTags[page] = new long[PAGE * 2];
             }
         }
     }
