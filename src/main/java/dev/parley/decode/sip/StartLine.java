@@ -92,17 +92,24 @@ final class StartLine {
      * scheme colon and no spaces), else 0.
      */
     static int requestMethodLength(byte[] a, int from, int end) {
-        if (from >= end || a[from] < 'A' || a[from] > 'Z') {
+        if (from >= end) {
             return 0;
         }
+        int c = a[from];
         int p = from + 1;
         int limit = Math.min(end, from + MAX_METHOD + 1);
         while (p < limit && METHOD_CHAR[a[p] & 0xff]) {
             p++;
         }
-        // the method is followed by one SP; the line ends with SP "SIP/2.0", so the uri is [p + 1, end - 8)
+        // the method is followed by one SP; the line ends with SP "SIP/2.0", so the uri is [p + 1, end - 8). The
+        // tests are folded into one sign bit, so that everything that is no request line (RTP, DNS...) leaves by one
+        // branch: a test of its own, never failed before, would make C2 deoptimize the scanner the first time some
+        // datagram (a DNS query starting with a capital letter) fails it, and compile it again.
         int v = end - 8;
-        if (p >= limit || a[p] != ' ' || v <= p + 1 || a[v] != ' ' || !isVersion(a, v + 1)) {
+        int sp = a[Math.min(p, end - 1)] ^ ' ';
+        int uriEnd = a[Math.max(v, from)] ^ ' ';
+        int bad = (c - 'A') | ('Z' - c) | ~(p - limit) | (v - p - 2) | (sp | -sp) | (uriEnd | -uriEnd);
+        if (bad < 0 || !isVersion(a, v + 1)) {
             return 0;
         }
         return uriOk(a, p + 1, v) ? p - from : 0;
