@@ -39,10 +39,10 @@ public final class LoadFloor {
     /** Methods by a small id; 0 is a response, 15 any other method. */
     private static final String[] METHODS = {null, "INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "MESSAGE",
         "SUBSCRIBE", "NOTIFY", "PRACK", "UPDATE", "INFO", "REFER", "PUBLISH", null};
-    private static final int INVITE = 1;
-    private static final int ACK = 2;
-    private static final int BYE = 3;
-    private static final int OTHER = 15;
+    static final int INVITE = 1;
+    static final int ACK = 2;
+    static final int BYE = 3;
+    static final int OTHER = 15;
 
     /** One batch of messages as columns; key bytes packed in {@link #bytes}. */
     static final class Batch {
@@ -53,6 +53,9 @@ public final class LoadFloor {
         final int[] kind = new int[ROWS];
         final int[] cseq = new int[ROWS];
         final int[] cseqMethod = new int[ROWS];
+        /** Source and destination as IPv4 address << 16 | port. */
+        final long[] src = new long[ROWS];
+        final long[] dst = new long[ROWS];
         /** Start and length in {@link #bytes} of the Call-ID, From tag, To tag and branch (length -1: absent). */
         final int[] keys = new int[ROWS * 8];
         final byte[] bytes = new byte[ROWS * 256];
@@ -63,37 +66,50 @@ public final class LoadFloor {
 
     /** What one load found, and what it took. */
     public record Counts(long frames, int sipMessages, int callIds, int transactions, int resent, int completedCalls,
-                         long wallNanos, long readingCpuNanos, long correlatingCpuNanos) {
+                         long wallNanos, long readingCpuNanos, long correlatingCpuNanos, int[] callStates) {
     }
 
     private LoadFloor() {
     }
 
     public static void main(String[] args) throws Exception {
-        Counts c = load(Path.of(args[0]), args.length > 1 && args[1].equals("--scanner"));
+        List<String> options = Arrays.asList(args).subList(1, args.length);
+        Counts c = load(Path.of(args[0]), options.contains("--scanner"), options.contains("--full"));
         System.out.printf("frames %d, sip messages %d, call-ids %d, transactions %d, resent %d, completed calls %d%n",
                 c.frames(), c.sipMessages(), c.callIds(), c.transactions(), c.resent(), c.completedCalls());
+        if (c.callStates() != null) {
+            System.out.println("call states " + Arrays.toString(c.callStates()));
+        }
         System.out.printf("%.3f s, reading thread %.3f s CPU, correlating thread %.3f s CPU%n", c.wallNanos() / 1e9,
                 c.readingCpuNanos() / 1e9, c.correlatingCpuNanos() / 1e9);
     }
 
-    /** Loads {@code file}; with {@code parleyScanner}, Parley's SIP scan fills the batches instead of the floor's. */
+    /** {@link #load(Path, boolean, boolean)} with the floor's own correlator steps only. */
     public static Counts load(Path file, boolean parleyScanner) throws IOException, InterruptedException {
-        BlockingQueue<Batch> full = new ArrayBlockingQueue<>(4);
+        return load(file, parleyScanner, false);
+    }
+
+    /**
+     * Loads {@code file}; with {@code parleyScanner}, Parley's SIP scan fills the batches instead of the floor's; with
+     * {@code full}, the correlator also does what the model's core does on every message (see {@link FullSteps}).
+     */
+    public static Counts load(Path file, boolean parleyScanner, boolean full) throws IOException, InterruptedException {
+        BlockingQueue<Batch> fullQueue = new ArrayBlockingQueue<>(4);
         BlockingQueue<Batch> free = new ArrayBlockingQueue<>(8);
         for (int i = 0; i < 6; i++) {
             free.add(new Batch());
         }
         long start = System.nanoTime();
-        Correlator correlator = new Correlator(full, free);
+        Correlator correlator = new Correlator(fullQueue, free, full ? new FullSteps() : null);
         Thread t = new Thread(correlator, "floor-correlating");
         t.start();
         long readerCpu = CPU.getCurrentThreadCpuTime();
-        long frames = read(file, parleyScanner, full, free);
+        long frames = read(file, parleyScanner, fullQueue, free);
         readerCpu = CPU.getCurrentThreadCpuTime() - readerCpu;
         t.join();
         return new Counts(frames, correlator.rows, correlator.sessions, correlator.transactions, correlator.resent,
-                correlator.completed, System.nanoTime() - start, readerCpu, correlator.cpu);
+                correlator.completed, System.nanoTime() - start, readerCpu, correlator.cpu,
+                correlator.steps == null ? null : correlator.steps.callStates());
     }
 
     /** Walks the records through one 4 MiB buffer filled by positional reads, as Parley's reader does. */
@@ -211,6 +227,7 @@ public final class LoadFloor {
             }
             p = e + 1;
         }
+        endpoints(b, batch, row);
         batch.frame[row] = frame;
         batch.time[row] = time;
         batch.kind[row] = kind;
@@ -242,6 +259,7 @@ public final class LoadFloor {
                 copy(batch, row, k, s.keys(), s.keyOffset(k), s.keyOffset(k) + length);
             }
         }
+        endpoints(b, batch, row);
         batch.frame[row] = frame;
         batch.time[row] = time;
         batch.kind[row] = s.request() ? -methodId(s.method()) : s.statusCode();
@@ -249,6 +267,15 @@ public final class LoadFloor {
         batch.cseqMethod[row] = methodId(s.cseqMethod());
         batch.rows++;
         return true;
+    }
+
+    private static void endpoints(byte[] b, Batch batch, int row) {
+        batch.src[row] = (i32be(b, 26) & 0xffffffffL) << 16 | (b[34] & 0xff) << 8 | (b[35] & 0xff);
+        batch.dst[row] = (i32be(b, 30) & 0xffffffffL) << 16 | (b[36] & 0xff) << 8 | (b[37] & 0xff);
+    }
+
+    private static int i32be(byte[] b, int at) {
+        return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
     }
 
     private static int methodId(String method) {
@@ -321,6 +348,7 @@ public final class LoadFloor {
 
         private final BlockingQueue<Batch> full;
         private final BlockingQueue<Batch> free;
+        final FullSteps steps;
         private final BytesTable callIds = new BytesTable(1 << 19);
         private final BytesTable branches = new BytesTable(1 << 21);
         private final List<SessionPage> sessionPages = new ArrayList<>();
@@ -333,9 +361,10 @@ public final class LoadFloor {
         int completed;
         long cpu;
 
-        Correlator(BlockingQueue<Batch> full, BlockingQueue<Batch> free) {
+        Correlator(BlockingQueue<Batch> full, BlockingQueue<Batch> free, FullSteps steps) {
             this.full = full;
             this.free = free;
+            this.steps = steps;
         }
 
         @Override
@@ -366,7 +395,8 @@ public final class LoadFloor {
                 return;
             }
             int session = callIds.id(b.bytes, k[at], k[at + 1], 0, sessions);
-            if (session == sessions) {
+            boolean newSession = session == sessions;
+            if (newSession) {
                 if ((sessions++ & (PAGE - 1)) == 0) {
                     sessionPages.add(new SessionPage());
                 }
@@ -389,17 +419,23 @@ public final class LoadFloor {
             int txMethod = kind < 0 ? (-kind == ACK ? INVITE : -kind) : b.cseqMethod[i];
             int tx = k[at + 7] < 0 ? -1 : branches.id(b.bytes, k[at + 6], k[at + 7],
                     (long) b.cseq[i] << 8 | txMethod, transactions);
+            boolean newTx = tx == transactions;
             if (tx >= 0) {
-                if (tx == transactions) {
+                if (newTx) {
                     if ((transactions++ & (PAGE - 1)) == 0) {
                         txLastKind.add(new int[PAGE]);
                     }
-                } else if (txLastKind.get(tx >>> 14)[tx & (PAGE - 1)] == kind) {
+                } else if (steps == null && txLastKind.get(tx >>> 14)[tx & (PAGE - 1)] == kind) {
                     resent++;
                 }
                 txLastKind.get(tx >>> 14)[tx & (PAGE - 1)] = kind;
             }
             int row = rows++;
+            if (steps != null) {
+                if (steps.step(b, i, session, newSession, tx, newTx, row)) {
+                    resent++;
+                }
+            }
             if ((row & (PAGE - 1)) == 0) {
                 rowPages.add(new RowPage());
             }

@@ -34,5 +34,12 @@ class LoadFloorTest {
             assertThat(floor.completedCalls()).as("completed calls").isEqualTo(completed);
             assertThat(completed).isPositive();
         }
+        LoadFloor.Counts full = LoadFloor.load(file, false, true);
+        assertThat(full.resent()).as("retransmissions, Wireshark's rule").isEqualTo(stats.resent());
+        assertThat(full.transactions()).as("transactions").isEqualTo(transactions);
+        int[] states = new int[CallState.values().length];
+        model.sip().sessions().stream().filter(s -> s.call() != null)
+                .forEach(s -> states[s.call().state().ordinal()]++);
+        assertThat(full.callStates()).as("calls per state").containsExactly(states);
     }
 }
