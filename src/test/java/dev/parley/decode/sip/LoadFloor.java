@@ -24,10 +24,12 @@ import java.util.concurrent.BlockingQueue;
  * SyntheticCaptureGenerator} writes) through positional reads into one 4 MiB buffer, as Parley does, and checks nothing
  * it does not need. The gap between its time and {@code bench}'s, in a fresh JVM each, bounds what a rewrite of the
  * load path along these lines could win; with {@code --scanner} Parley's own SIP scan fills the batches, which prices
- * the scan alone (docs/DESIGN-NOTES.md note 21).
+ * the scan alone (docs/DESIGN-NOTES.md note 21); with {@code --full} the correlating thread also does the model's
+ * per-message core ({@link FullSteps}, note 22).
  *
  * <pre>
- *   java -XX:+UseSerialGC -Xmx300m -cp target/test-classes:target/classes dev.parley.decode.sip.LoadFloor FILE [--scanner]
+ *   java -XX:+UseSerialGC -Xmx300m -cp target/test-classes:target/classes dev.parley.decode.sip.LoadFloor FILE \
+ *       [--scanner] [--full]
  * </pre>
  */
 public final class LoadFloor {
