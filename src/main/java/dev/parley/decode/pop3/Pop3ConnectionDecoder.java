@@ -35,7 +35,7 @@ final class Pop3ConnectionDecoder {
     private final ArrayDeque<Line> held = new ArrayDeque<>();
 
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
-    private BodyBuilder body; // multi-line reply in progress, for pending.peekFirst()
+    private Pop3BodyBuilder body; // multi-line reply in progress, for pending.peekFirst()
     private Pop3State state;
     private boolean serverSpoke;
     private boolean encrypted;
@@ -314,7 +314,8 @@ final class Pop3ConnectionDecoder {
         }
         if (status == Pop3Status.OK && Pop3Verbs.multiLine(head.command.verb(), head.command.argument())) {
             head.reply = reply;
-            body = new BodyBuilder(Pop3Verbs.mail(head.command.verb()), line.frame());
+            body = new Pop3BodyBuilder(Pop3Verbs.mail(head.command.verb()), line.frame(), limits, keepBytes,
+                    this::report);
             return;
         }
         pending.removeFirst();
@@ -361,7 +362,7 @@ final class Pop3ConnectionDecoder {
     }
 
     private void finishBody(Pending head) {
-        BodyBuilder b = body;
+        Pop3BodyBuilder b = body;
         body = null;
         pending.removeFirst();
         Pop3Reply r = head.reply;
@@ -472,77 +473,6 @@ final class Pop3ConnectionDecoder {
 
         Pending(Pop3Command command) {
             this.command = command;
-        }
-    }
-
-    /** Collects the lines of a multi-line reply: listing text, or a mail's origin (and bytes when kept). */
-    private final class BodyBuilder {
-        final boolean mail;
-        final List<String> lines = new ArrayList<>();
-        final Origin.Builder origin = new Origin.Builder();
-        byte[] data;
-        int dataLength;
-        boolean keep;
-        int lineCount;
-        long octets;
-        long listingBytes;
-        boolean terminated;
-        boolean gap;
-        long lastFrame;
-        long endNanos;
-
-        BodyBuilder(boolean mail, long frame) {
-            this.mail = mail;
-            this.keep = mail && keepBytes;
-            this.data = keep ? new byte[256] : null;
-            this.lastFrame = frame;
-        }
-
-        void add(Line line, boolean lineStart) {
-            Bytes c = line.content();
-            boolean stuffed = lineStart && c.length() > 0 && c.u8(0) == '.';
-            int skip = stuffed ? 1 : 0;
-            origin.add(line.origin());
-            if (lineStart) {
-                lineCount++;
-            }
-            octets += line.rawLength() - skip;
-            lastFrame = line.frame();
-            endNanos = line.timestampNanos();
-            if (keep) {
-                int n = line.rawLength() - skip;
-                if ((long) dataLength + n > limits.maxMailSize()) {
-                    keep = false;
-                    data = null;
-                    report(Anomaly.warning("pop3.mail.too_large", line.frame(), "mail larger than "
-                            + limits.maxMailSize() + " bytes: not kept in memory (it can still be re-read)"));
-                } else {
-                    if (dataLength + n > data.length) {
-                        data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, dataLength + n));
-                    }
-                    Bytes raw = c.slice(skip);
-                    System.arraycopy(raw.array(), raw.offset(), data, dataLength, raw.length());
-                    dataLength += raw.length();
-                    if (line.eol() == 2) {
-                        data[dataLength++] = '\r';
-                    }
-                    if (line.eol() >= 1) {
-                        data[dataLength++] = '\n';
-                    }
-                }
-            }
-            if (!mail && lineStart) {
-                listingBytes += c.length();
-                if (listingBytes <= limits.maxMailSize()) {
-                    lines.add(Pop3Lines.text(c.slice(skip)));
-                }
-            }
-        }
-
-        Pop3Body build(long statusNanos) {
-            byte[] kept = keep ? java.util.Arrays.copyOf(data, dataLength) : null;
-            return new Pop3Body(List.copyOf(lines), lineCount, octets, terminated, gap, origin.build(), kept,
-                    lastFrame, endNanos == 0 ? statusNanos : endNanos);
         }
     }
 }
