@@ -63,8 +63,6 @@ final class FullSteps {
     private final List<Transactions> transactions = new ArrayList<>();
     private final long[] methodCounts = new long[16];
     private final long[] statusCounts = new long[1000];
-    private int moreDirections; // Call-IDs with a third direction: not followed here, counted
-    private int moreTags;
 
     /** One message of batch row {@code i}; true when it is a retransmission. */
     boolean step(LoadFloor.Batch b, int i, int session, boolean newSession, int tx, boolean newTx, int row) {
@@ -132,8 +130,7 @@ final class FullSteps {
                 return j + 1;
             }
         }
-        moreTags++;
-        return 3;
+        return 3; // a third tag: one slot for all of them here
     }
 
     /** Wireshark's {@code sip_is_packet_resend}, per direction of the Call-ID. */
@@ -156,8 +153,7 @@ final class FullSteps {
             }
         }
         if (d < 0) {
-            moreDirections++;
-            return false;
+            return false; // a third direction is not followed here
         }
         if (s.dirCseq[d] != cseq) {
             s.dirCseq[d] = cseq;
