@@ -46,8 +46,8 @@ public final class Parley extends Application {
         this.stage = primaryStage;
         viewModel = new MainViewModel();
         viewModel.recentFiles().setAll(preferences.recentFiles());
-        viewModel.mergePortsProperty().set(preferences.mergePorts());
-        viewModel.setAliases(preferences.endpointAliases());
+        viewModel.naming().mergePortsProperty().set(preferences.mergePorts());
+        viewModel.naming().setAliases(preferences.endpointAliases());
         view = new MainView(viewModel);
         view.themeProperty().set(preferences.theme());
         view.setOnQuit(() -> {
@@ -95,7 +95,7 @@ public final class Parley extends Application {
             return;
         }
         preferences.save(stage, view.splitPanes(), view.themeProperty().get(),
-                viewModel.mergePortsProperty().get(), viewModel.recentFiles(), viewModel.endpointAliases());
+                viewModel.naming().mergePortsProperty().get(), viewModel.recentFiles(), viewModel.naming().endpointAliases());
         view.shutdownCapture();
         viewModel.shutdown();
         viewModel = null;

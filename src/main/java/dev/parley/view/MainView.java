@@ -213,7 +213,7 @@ public final class MainView extends BorderPane {
             aliasDialog.close();
         }
         String key = column.key();
-        TextInputDialog dialog = new TextInputDialog(vm.alias(key));
+        TextInputDialog dialog = new TextInputDialog(vm.naming().alias(key));
         dialog.setTitle("Endpoint alias");
         dialog.setHeaderText("Alias for " + key);
         dialog.setContentText("Name (empty to remove):");
@@ -229,7 +229,7 @@ public final class MainView extends BorderPane {
             }
             String answer = dialog.getResult();
             if (answer != null) {
-                vm.setAlias(key, answer);
+                vm.naming().setAlias(key, answer);
             }
         });
         aliasDialog = dialog;
@@ -238,7 +238,7 @@ public final class MainView extends BorderPane {
 
     /** All aliases as editable "endpoint=alias" lines. */
     private void editAllAliases() {
-        TextArea text = new TextArea(EndpointAliases.format(vm.endpointAliases()));
+        TextArea text = new TextArea(EndpointAliases.format(vm.naming().endpointAliases()));
         text.setPromptText("10.0.0.1:5060=UAC");
         text.setPrefSize(460, 300);
         Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.OK, ButtonType.CANCEL);
@@ -250,7 +250,7 @@ public final class MainView extends BorderPane {
         style(alert);
         alert.setOnHidden(e -> {
             if (alert.getResult() == ButtonType.OK) {
-                vm.setAliases(EndpointAliases.parse(text.getText()));
+                vm.naming().setAliases(EndpointAliases.parse(text.getText()));
             }
         });
         alert.show();
@@ -290,7 +290,7 @@ public final class MainView extends BorderPane {
         dark.setOnAction(e -> theme.set(Theme.DARK));
         theme.addListener((o, a, t) -> (t == Theme.DARK ? dark : light).setSelected(true));
         CheckMenuItem merge = new CheckMenuItem("_Merge ports of one host");
-        merge.selectedProperty().bindBidirectional(vm.mergePortsProperty());
+        merge.selectedProperty().bindBidirectional(vm.naming().mergePortsProperty());
         MenuItem find = new MenuItem("_Filter sessions");
         find.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
         find.setOnAction(e -> sessionList.focusFilter());

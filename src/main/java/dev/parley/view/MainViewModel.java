@@ -1,13 +1,8 @@
 package dev.parley.view;
 
 import dev.parley.capture.FrameSource;
-import dev.parley.capture.file.OriginReader;
 import dev.parley.decode.Anomaly;
 import dev.parley.decode.Limits;
-import dev.parley.diagram.LadderArrow;
-import dev.parley.diagram.LadderModel;
-import dev.parley.diagram.LadderModelBuilder;
-import dev.parley.diagram.LadderOptions;
 import dev.parley.session.CaptureLoader;
 import dev.parley.session.CaptureModel;
 import dev.parley.session.LoadProgress;
@@ -23,9 +18,7 @@ import dev.parley.view.sessions.SessionRow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,7 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.application.Platform;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -44,12 +36,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.ObservableMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * The main window's state and the one place a capture is loaded: loading runs on a worker thread and feeds the
  * session list in coalesced batches; a newer load (or close) makes older ones stale by sequence number, so their
  * batches are dropped. Once loaded, the selected sessions drive the ladder, the ladder's arrow drives the message
- * detail, and the single selected session drives the call flow. FX thread only, except the loading task.
+ * detail, and the single selected session drives the call flow ({@link SelectionViews}, shown when it is safe to read
+ * the sessions); the ladder names its columns by {@link ColumnNaming}. FX thread only, except the loading task.
  */
 public final class MainViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
@@ -65,10 +55,6 @@ public final class MainViewModel {
     private static final long LIVE_REFRESH_NANOS = 1_000_000_000L;
 
     private final SessionListViewModel sessionList = new SessionListViewModel();
-    private final LadderViewModel ladder = new LadderViewModel();
-    private final MessageDetailViewModel detail = new MessageDetailViewModel();
-    private final CallFlowViewModel callFlow = new CallFlowViewModel();
-    private final Pop3ViewModel pop3 = new Pop3ViewModel();
     private final Consumer<Runnable> fxThread;
     /** Runs a task once the frame being prepared is laid out and handed to rendering; tests decide when. */
     private final Consumer<Runnable> afterNextFrameLaidOut;
@@ -106,12 +92,7 @@ public final class MainViewModel {
     private final ObservableList<Anomaly> anomalies = FXCollections.observableArrayList();
     private final ObservableList<Anomaly> anomaliesView = FXCollections.unmodifiableObservableList(anomalies);
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
-    private final BooleanProperty mergePorts = new SimpleBooleanProperty(this, "mergePorts");
-    // insertion order = age, so the oldest alias goes first when the bound is reached
-    private final ObservableMap<String, String> aliases = FXCollections.observableMap(new LinkedHashMap<>());
-    private final ObservableMap<String, String> aliasesView = FXCollections.unmodifiableObservableMap(aliases);
-    private boolean changingAliases;
-    private OriginReader reader;
+    private final SelectionViews views = new SelectionViews(sessionList, this::rebuildLadderWhenSafe);
 
     public MainViewModel() {
         this(Platform::runLater, FrameTicker::afterNextFrameLaidOut);
@@ -129,13 +110,6 @@ public final class MainViewModel {
         sessionList.selectedSessions().addListener((ListChangeListener<SipSession>) c -> showSelectionWhenSafe());
         sessionList.selectedPop3Sessions().addListener(
                 (ListChangeListener<dev.parley.session.pop3.Pop3Session>) c -> showSelectionWhenSafe());
-        mergePorts.addListener((o, a, b) -> rebuildLadderWhenSafe());
-        aliases.addListener((MapChangeListener<String, String>) c -> {
-            if (!changingAliases) {
-                rebuildLadder();
-            }
-        });
-        ladder.selectedArrowProperty().addListener((o, a, arrow) -> showArrow(arrow));
     }
 
     public SessionListViewModel sessionList() {
@@ -143,20 +117,20 @@ public final class MainViewModel {
     }
 
     public LadderViewModel ladder() {
-        return ladder;
+        return views.ladder;
     }
 
     public MessageDetailViewModel detail() {
-        return detail;
+        return views.detail;
     }
 
     public CallFlowViewModel callFlow() {
-        return callFlow;
+        return views.callFlow;
     }
 
     /** The POP3 session panel and mail viewer, active while a POP3 session (and no SIP one) is selected. */
     public Pop3ViewModel pop3() {
-        return pop3;
+        return views.pop3;
     }
 
     /** Opens a capture, cancelling and dropping a load in progress. */
@@ -237,7 +211,7 @@ public final class MainViewModel {
                         sessionList.complete(rows, all);
                         if (selectionPending) {
                             selectionPending = false;
-                            showSelection();
+                            views.show();
                         }
                     }
                 } finally {
@@ -280,21 +254,7 @@ public final class MainViewModel {
 
     /** The bytes of a message: kept by the loader, else re-read from the capture; null when unreadable. */
     public byte[] bytes(SipMessageRef ref) {
-        if (ref == null) {
-            return null;
-        }
-        if (ref.bytes() != null) {
-            return ref.bytes();
-        }
-        if (reader == null || ref.origin() == null) {
-            return null;
-        }
-        try {
-            return reader.read(ref.origin());
-        } catch (IOException e) {
-            LOG.warn("cannot re-read message {}: {}", ref, e.getMessage());
-            return null;
-        }
+        return views.bytes(ref);
     }
 
     /** How a load reads its capture: a file, or a live spool. */
@@ -370,7 +330,7 @@ public final class MainViewModel {
         long fxStart = System.nanoTime();
         liveCapture = false; // a stopped capture's sessions are complete: selections show at once again
         selectionPending = false;
-        reader = new OriginReader(loaded.file());
+        views.readFrom(loaded.file());
         applyingFinalRows = true;
         try {
             sessionList.complete(done.rows(), done.sessions(), done.pop3Sessions());
@@ -412,24 +372,13 @@ public final class MainViewModel {
         liveCapture = false;
         selectionPending = false;
         sessionList.clear();
-        ladder.show(LadderModel.EMPTY);
-        detail.clear();
-        callFlow.clear();
-        pop3.clear();
+        views.clear();
         model.set(null);
         anomalies.clear();
         frames.set(0);
         sipMessages.set(0);
         sessionCount.set(0);
         anomalyCount.set(0);
-        if (reader != null) {
-            try {
-                reader.close();
-            } catch (IOException e) {
-                LOG.debug("closing the reader", e);
-            }
-            reader = null;
-        }
     }
 
     /**
@@ -450,12 +399,12 @@ public final class MainViewModel {
                 selectionDeferred = true;
                 fxThread.accept(() -> fxThread.accept(() -> {
                     selectionDeferred = false;
-                    showSelection();
+                    views.show();
                 }));
             }
             return;
         }
-        showSelection();
+        views.show();
     }
 
     private void rebuildLadderWhenSafe() {
@@ -463,65 +412,7 @@ public final class MainViewModel {
             selectionPending = true;
             return;
         }
-        rebuildLadder();
-    }
-
-    private void showSelection() {
-        List<SipSession> selected = new ArrayList<>(sessionList.selectedSessions());
-        if (selected.isEmpty()) {
-            ladder.show(LadderModel.EMPTY);
-            detail.clear();
-            callFlow.clear();
-            showPop3();
-            return;
-        }
-        pop3.clear();
-        LadderModel built = LadderModelBuilder.build(selected, ladderOptions(), this::bytes);
-        ladder.show(built);
-        callFlow.show(selected.get(0), this::bytes);
-        if (!built.isEmpty()) {
-            ladder.select(0);
-        }
-    }
-
-    /** Rebuilds the ladder of the selected sessions (new column options), keeping the selected message selected. */
-    private void rebuildLadder() {
-        List<SipSession> selected = new ArrayList<>(sessionList.selectedSessions());
-        if (selected.isEmpty()) {
-            if (pop3.activeProperty().get()) {
-                ladder.show(pop3.ladder(ladderOptions()));
-            }
-            return;
-        }
-        LadderArrow was = ladder.getSelectedArrow();
-        ladder.show(LadderModelBuilder.build(selected, ladderOptions(), this::bytes));
-        if (was != null && was.message() != null) {
-            ladder.selectMessage(was.message());
-        }
-    }
-
-    /** A POP3 session selected without any SIP one: its ladder, session panel and mail viewer. */
-    private void showPop3() {
-        List<dev.parley.session.pop3.Pop3Session> p = sessionList.selectedPop3Sessions();
-        pop3.show(p.isEmpty() ? null : p.get(0), reader);
-        if (pop3.activeProperty().get()) {
-            ladder.show(pop3.ladder(ladderOptions()));
-        }
-    }
-
-    private LadderOptions ladderOptions() {
-        return new LadderOptions(mergePorts.get(), aliases);
-    }
-
-    private void showArrow(LadderArrow arrow) {
-        if (pop3.activeProperty().get()) {
-            pop3.arrowSelected(arrow);
-        }
-        if (arrow == null) {
-            detail.clear();
-        } else {
-            detail.show(arrow.message(), bytes(arrow.message()));
-        }
+        views.rebuild();
     }
 
     private void rememberRecent(Path capture) {
@@ -591,74 +482,8 @@ public final class MainViewModel {
         return recentFiles;
     }
 
-    /** One ladder column per host instead of per host:port. */
-    public BooleanProperty mergePortsProperty() {
-        return mergePorts;
-    }
-
-    /**
-     * Endpoint aliases shown as ladder column names, oldest first (read-only: change them with {@link #setAlias} or
-     * {@link #setAliases}). Keys are column keys: "ip:port", or "ip" for merged ports.
-     */
-    public ObservableMap<String, String> endpointAliases() {
-        return aliasesView;
-    }
-
-    /** The alias of a column key, "" when none. */
-    public String alias(String endpoint) {
-        return aliases.getOrDefault(endpoint, "");
-    }
-
-    /**
-     * Names an endpoint's column (the newest alias); a blank alias removes it. Beyond
-     * {@link EndpointAliases#MAX_ENTRIES} the oldest alias is forgotten. The ladder is rebuilt once.
-     */
-    public void setAlias(String endpoint, String alias) {
-        if (endpoint == null || endpoint.isBlank()) {
-            return;
-        }
-        String key = endpoint.strip();
-        String clean = EndpointAliases.clean(alias);
-        if (clean.equals(aliases.get(key))) {
-            return;
-        }
-        changingAliases = true;
-        try {
-            aliases.remove(key);
-            if (!clean.isEmpty()) {
-                aliases.put(key, clean);
-                while (aliases.size() > EndpointAliases.MAX_ENTRIES) {
-                    aliases.remove(aliases.keySet().iterator().next());
-                }
-            }
-        } finally {
-            changingAliases = false;
-        }
-        rebuildLadder();
-    }
-
-    /** Replaces all aliases (the aliases dialog, remembered preferences); the ladder is rebuilt once. */
-    public void setAliases(Map<String, String> all) {
-        Map<String, String> clean = new LinkedHashMap<>();
-        all.forEach((k, v) -> {
-            String alias = EndpointAliases.clean(v);
-            if (k != null && !k.isBlank() && !alias.isEmpty()) {
-                clean.put(k.strip(), alias);
-            }
-        });
-        while (clean.size() > EndpointAliases.MAX_ENTRIES) {
-            clean.remove(clean.keySet().iterator().next());
-        }
-        if (clean.equals(aliases) && List.copyOf(clean.keySet()).equals(List.copyOf(aliases.keySet()))) {
-            return;
-        }
-        changingAliases = true;
-        try {
-            aliases.clear();
-            aliases.putAll(clean);
-        } finally {
-            changingAliases = false;
-        }
-        rebuildLadder();
+    /** How the ladder names its columns: merged ports and endpoint aliases. */
+    public ColumnNaming naming() {
+        return views.naming;
     }
 }

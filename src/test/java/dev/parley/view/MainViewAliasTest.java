@@ -85,7 +85,7 @@ class MainViewAliasTest extends ApplicationTest {
         LadderColumn restored = onFx(() -> vm.ladder().getModel().columns().get(0));
         assertThat(restored.label()).isEqualTo(first.key());
         assertThat(restored.aliased()).isFalse();
-        assertThat(onFx(() -> vm.endpointAliases().isEmpty())).isTrue();
+        assertThat(onFx(() -> vm.naming().endpointAliases().isEmpty())).isTrue();
     }
 
     private static boolean headerDiffers(WritableImage a, WritableImage b) {

@@ -42,24 +42,24 @@ class MainViewModelAliasTest {
         LadderArrow selected = vm.ladder().getSelectedArrow();
         LadderModel before = vm.ladder().getModel();
 
-        vm.setAlias(key, "  UAC  ");
+        vm.naming().setAlias(key, "  UAC  ");
         LadderModel renamed = vm.ladder().getModel();
         assertThat(renamed).isNotSameAs(before);
         assertThat(renamed.columns().get(0).label()).isEqualTo("UAC");
         assertThat(renamed.columns().get(0).key()).isEqualTo(key);
         assertThat(renamed.columns().get(0).aliased()).isTrue();
         assertThat(renamed.columns().get(1).aliased()).isFalse();
-        assertThat(vm.alias(key)).isEqualTo("UAC");
-        assertThat(vm.endpointAliases()).containsExactly(Map.entry(key, "UAC"));
+        assertThat(vm.naming().alias(key)).isEqualTo("UAC");
+        assertThat(vm.naming().endpointAliases()).containsExactly(Map.entry(key, "UAC"));
         assertThat(vm.ladder().getSelectedIndex()).as("the selected message stays selected").isEqualTo(3);
         assertThat(vm.ladder().getSelectedArrow().message()).isEqualTo(selected.message());
         assertThat(vm.detail().treeProperty().get()).isNotNull();
 
-        vm.setAlias(key, "");
+        vm.naming().setAlias(key, "");
         LadderColumn restored = vm.ladder().getModel().columns().get(0);
         assertThat(restored.label()).isEqualTo(key);
         assertThat(restored.aliased()).isFalse();
-        assertThat(vm.endpointAliases()).isEmpty();
+        assertThat(vm.naming().endpointAliases()).isEmpty();
         assertThat(vm.ladder().getSelectedIndex()).isEqualTo(3);
     }
 
@@ -67,27 +67,27 @@ class MainViewModelAliasTest {
     void mergedPortsUseTheHostKeyAndAliasesSurviveToggling() {
         String key = vm.ladder().getModel().columns().get(0).key();
         String host = key.substring(0, key.lastIndexOf(':'));
-        vm.setAliases(Map.of(key, "phone", host, "host A"));
+        vm.naming().setAliases(Map.of(key, "phone", host, "host A"));
         assertThat(vm.ladder().getModel().columns().get(0).label()).isEqualTo("phone");
 
-        vm.mergePortsProperty().set(true);
+        vm.naming().mergePortsProperty().set(true);
         LadderColumn merged = vm.ladder().getModel().columns().stream()
                 .filter(c -> c.key().equals(host)).findFirst().orElseThrow();
         assertThat(merged.label()).isEqualTo("host A");
 
-        vm.mergePortsProperty().set(false);
+        vm.naming().mergePortsProperty().set(false);
         assertThat(vm.ladder().getModel().columns().get(0).label()).isEqualTo("phone");
     }
 
     @Test
     void keepsAtMostTheBoundDroppingTheOldest() {
         for (int i = 0; i < EndpointAliases.MAX_ENTRIES + 5; i++) {
-            vm.setAlias("10.9.0." + i + ":5060", "h" + i);
+            vm.naming().setAlias("10.9.0." + i + ":5060", "h" + i);
         }
-        assertThat(vm.endpointAliases()).hasSize(EndpointAliases.MAX_ENTRIES)
+        assertThat(vm.naming().endpointAliases()).hasSize(EndpointAliases.MAX_ENTRIES)
                 .doesNotContainKey("10.9.0.4:5060").containsKey("10.9.0.5:5060");
-        vm.setAlias("10.9.0.5:5060", "renamed");
-        assertThat(List.copyOf(vm.endpointAliases().keySet())).last().isEqualTo("10.9.0.5:5060");
+        vm.naming().setAlias("10.9.0.5:5060", "renamed");
+        assertThat(List.copyOf(vm.naming().endpointAliases().keySet())).last().isEqualTo("10.9.0.5:5060");
     }
 
     @Test

@@ -343,8 +343,8 @@ public final class ExportViewModel {
             }
         }
         // the screen's column options, so the file shows the columns the ladder shows
-        LadderOptions ladder = new LadderOptions(main.mergePortsProperty().get(),
-                new LinkedHashMap<>(main.endpointAliases()));
+        LadderOptions ladder = new LadderOptions(main.naming().mergePortsProperty().get(),
+                new LinkedHashMap<>(main.naming().endpointAliases()));
         return new Job(options, target, model.file(), sessions, pop3, message, ladder, columns);
     }
 

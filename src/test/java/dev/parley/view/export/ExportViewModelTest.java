@@ -57,7 +57,7 @@ class ExportViewModelTest {
     @Test
     void diagramHasTheScreensAliasesAndTheLegend() throws Exception {
         LadderColumn first = main.ladder().getModel().columns().get(0);
-        main.setAlias(first.key(), "UAC");
+        main.naming().setAlias(first.key(), "UAC");
         Path svg = tmp.resolve("call.svg");
         String summary = run(new ExportOptions(ExportFormat.SVG, 1, true, false, false), svg);
 
@@ -75,7 +75,7 @@ class ExportViewModelTest {
 
     @Test
     void mergedPortsGiveTheScreensColumns() throws Exception {
-        main.mergePortsProperty().set(true);
+        main.naming().mergePortsProperty().set(true);
         List<String> screen = main.ladder().getModel().columns().stream().map(LadderColumn::label).toList();
         Path txt = tmp.resolve("ladder.txt");
         run(ExportOptions.of(ExportFormat.DIAGRAM_TEXT), txt);
