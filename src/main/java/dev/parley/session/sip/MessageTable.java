@@ -28,6 +28,8 @@ final class MessageTable {
     private static final int MASK = PAGE - 1;
 
     final StringPool pool = new StringPool();
+    /** The Call-IDs of the sessions, by their bytes (a session keeps its id). */
+    final KeyTable callIds = new KeyTable();
     final NameTable names = new NameTable();
     final TransactionTable transactions = new TransactionTable(names);
     private final ShapeTable shapes = new ShapeTable();

@@ -36,7 +36,7 @@ public final class SipCorrelator {
     private final MessageTable table = new MessageTable();
     /** Sessions that may still be live (not settled): the settling pass looks at these only, not at every session. */
     private final List<SipSession> live = new ArrayList<>();
-    private final SessionIndex sessions = new SessionIndex(table.pool);
+    private final SessionIndex sessions = new SessionIndex(table.callIds);
     /** Capture time after which a quiet Call-ID is settled (RFC 3261 timers end within 64*T1 = 32 s). */
     static final long SETTLE_AFTER_NANOS = 300_000_000_000L;
     private static final int SETTLE_EVERY = 1 << 15;

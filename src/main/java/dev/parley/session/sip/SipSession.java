@@ -3,6 +3,7 @@ package dev.parley.session.sip;
 import dev.parley.decode.Anomaly;
 import dev.parley.decode.sip.SipEvent;
 import dev.parley.decode.sip.SipSummary;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,7 +17,7 @@ import java.util.List;
 public final class SipSession {
     private static final int MAX_TAG_SLOTS = MessageTable.TAG_OVERFLOW - 1;
 
-    private final int callId; // string pool id
+    private final int callId; // id in the table's Call-IDs
     private final MessageTable table;
     private SessionKind kind;
     private boolean kindFromRequest;
@@ -54,13 +55,16 @@ public final class SipSession {
     }
 
     SipSession(String callId, MessageTable table) {
-        this.callId = table.pool.add(callId);
-        this.table = table;
+        this(callId.getBytes(StandardCharsets.UTF_8), table);
     }
 
-    /** A session for the Call-ID in {@code a[off, off+len)}, packed into the pool straight from the bytes. */
+    private SipSession(byte[] callId, MessageTable table) {
+        this(callId, 0, callId.length, table);
+    }
+
+    /** A session for the Call-ID in {@code a[off, off+len)} (UTF-8), added to the table's Call-IDs. */
     SipSession(byte[] a, int off, int len, MessageTable table) {
-        this.callId = table.pool.add(a, off, len);
+        this.callId = table.callIds.add(a, off, len, 0);
         this.table = table;
     }
 
@@ -74,7 +78,7 @@ public final class SipSession {
      * transactions, dialogs or pager messages; refs to its messages taken before must not be read any more.
      */
     void release() {
-        extras().evictedCallId = callId();
+        keepCallIdText();
         for (int tx : TransactionIndex.ids(this)) {
             table.pool.release(table.transactions.branch(tx));
             table.transactions.release(tx);
@@ -82,7 +86,6 @@ public final class SipSession {
         for (int i = 0; i < tagCount; i++) {
             table.pool.release(tag(i));
         }
-        table.pool.release(callId);
         for (int r = lastRow; r >= 0; ) {
             int before = table.previous(r); // read first: releasing its last row may drop the page
             table.release(r);
@@ -327,7 +330,12 @@ public final class SipSession {
     }
 
     public String callId() {
-        return extras != null && extras.evictedCallId != null ? extras.evictedCallId : table.pool.get(callId);
+        return extras != null && extras.evictedCallId != null ? extras.evictedCallId : table.callIds.text(callId);
+    }
+
+    /** Before its Call-ID leaves the table's Call-IDs (eviction): keeps the text for the shell that stays. */
+    void keepCallIdText() {
+        extras().evictedCallId = callId();
     }
 
     public SessionKind kind() {

@@ -12,7 +12,7 @@ class SessionIndexTest {
     @Test
     void behavesLikeAnInsertionOrderedMapUnderAddsAndEvictions() {
         MessageTable table = new MessageTable();
-        SessionIndex index = new SessionIndex(table.pool);
+        SessionIndex index = new SessionIndex(table.callIds);
         Map<String, SipSession> expected = new LinkedHashMap<>();
         Random rnd = new Random(7);
         for (int i = 0; i < 50_000; i++) {
