@@ -56,4 +56,26 @@ class SipCorrelatorEvictionTest {
         assertThat(first.messages()).isEmpty();
         assertThat(first.transactions()).isEmpty();
     }
+
+    @Test
+    void anEvictedCallIdComingBackStartsANewSession() {
+        Limits limits = new Limits(16 * 1024, 256 * 1024, 1 << 22, 1 << 26, 1 << 23, 4096, 60_000_000_000L, 1024,
+                2, 1_000_000);
+        SipCorrelator c = new SipCorrelator(limits);
+        c.accept(request("OPTIONS").callId("a").branch("z9hG4bK1").at(0).event());
+        SipSession a = c.session("a");
+        c.accept(request("OPTIONS").callId("b").branch("z9hG4bK2").at(1).event());
+        c.accept(request("OPTIONS").callId("c").branch("z9hG4bK3").at(2).event()); // evicts "a"
+        assertThat(c.session("a")).isNull();
+        c.accept(request("OPTIONS").callId("a").branch("z9hG4bK4").at(3).event()); // evicts "b", "a" is new
+
+        assertThat(c.session("b")).isNull();
+        SipSession again = c.session("a");
+        assertThat(again).isNotNull().isNotSameAs(a);
+        assertThat(again.messages()).singleElement().satisfies(m -> assertThat(m.branch()).isEqualTo("z9hG4bK4"));
+        assertThat(c.session("c").callId()).isEqualTo("c");
+        assertThat(a.callId()).isEqualTo("a"); // the shell keeps its Call-ID
+        assertThat(c.sessions()).extracting(SipSession::callId).containsExactly("c", "a");
+        assertThat(c.statistics().droppedSessions()).isEqualTo(2);
+    }
 }
