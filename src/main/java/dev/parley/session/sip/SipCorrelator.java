@@ -4,6 +4,7 @@ import dev.parley.decode.Anomaly;
 import dev.parley.decode.Limits;
 import dev.parley.decode.sip.SipEvent;
 import dev.parley.decode.sip.SipSummary;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -79,6 +80,12 @@ public final class SipCorrelator {
         }
         byte[] keys = s.keys();
         int callIdAt = s.keyOffset(SipSummary.CALL_ID);
+        if (!ascii(keys, callIdAt, callIdLength)) {
+            // matched as text, as the CLI's --call and the views name it: bytes that are not UTF-8 become U+FFFD
+            keys = new String(keys, callIdAt, callIdLength, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+            callIdAt = 0;
+            callIdLength = keys.length;
+        }
         SipSession session = sessions.get(keys, callIdAt, callIdLength);
         if (session == null) {
             session = new SipSession(keys, callIdAt, callIdLength, table);
@@ -105,6 +112,14 @@ public final class SipCorrelator {
         if (before == null && session.correlationId() != null) {
             linkLeg(session, session.correlationId());
         }
+    }
+
+    private static boolean ascii(byte[] a, int off, int len) {
+        int any = 0;
+        for (int i = off, end = off + len; i < end; i++) {
+            any |= a[i];
+        }
+        return any >= 0;
     }
 
     private void settleIdle(long now) {
