@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.view.ColumnNaming;
 import dev.parley.view.MainView;
 import dev.parley.view.MainViewModel;
 import java.nio.file.Path;
@@ -94,8 +95,9 @@ public final class Parley extends Application {
         if (viewModel == null) {
             return;
         }
-        preferences.save(stage, view.splitPanes(), view.themeProperty().get(),
-                viewModel.naming().mergePortsProperty().get(), viewModel.recentFiles(), viewModel.naming().endpointAliases());
+        ColumnNaming naming = viewModel.naming();
+        preferences.save(stage, view.splitPanes(), view.themeProperty().get(), naming.mergePortsProperty().get(),
+                viewModel.recentFiles(), naming.endpointAliases());
         view.shutdownCapture();
         viewModel.shutdown();
         viewModel = null;

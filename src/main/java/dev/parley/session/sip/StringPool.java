@@ -181,17 +181,6 @@ final class StringPool {
         return true;
     }
 
-    /** The hash {@link String#hashCode} gives the same text, from its UTF-8 bytes. */
-    static int hash(byte[] a, int off, int len) {
-        int h = 0;
-        int any = 0;
-        for (int i = off, end = off + len; i < end; i++) {
-            h = 31 * h + a[i];
-            any |= a[i];
-        }
-        return any >= 0 ? h : new String(a, off, len, StandardCharsets.UTF_8).hashCode();
-    }
-
     private static boolean startsWithCookie(byte[] a, int off, int len) {
         if (len < C) {
             return false;

@@ -88,14 +88,6 @@ class StringPoolTest {
     }
 
     @Test
-    void hashOfBytesIsTheStringHash() {
-        for (String s : SAMPLES) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            assertThat(StringPool.hash(b, 0, b.length)).as(s).isEqualTo(s.hashCode());
-        }
-    }
-
-    @Test
     void nullIsIdZero() {
         StringPool pool = new StringPool();
         assertThat(pool.add(null)).isZero();
