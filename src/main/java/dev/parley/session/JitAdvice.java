@@ -3,8 +3,10 @@ package dev.parley.session;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.management.DynamicMBean;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
@@ -17,12 +19,16 @@ import javax.management.ObjectName;
  * it is the critical path.
  *
  * <p>HotSpot takes compiler directives (JEP 165) at run time through its DiagnosticCommand MBean, as
- * {@code jcmd PID Compiler.directives_add FILE} does. They are added once, when the first big capture is loaded
- * (starting the platform MBean server costs about 0.2 s of CPU, which a small load does not win back), on a thread of
- * their own so that the load does not wait, and they hold for the rest of the process: later loads, small ones and
- * live captures included, run the correlator as C1 code too. Compressed captures (size unknown) and live sources do
- * not trigger them. A JVM without that MBean (not HotSpot) just runs as it is, and so does one started
+ * {@code jcmd PID Compiler.directives_add FILE} does. They are added once, when the first big capture is loaded, on a
+ * thread of their own so that the load does not wait, and they hold for the rest of the process: later loads, small
+ * ones and live captures included, run the correlator as C1 code too. Compressed captures (size unknown) and live
+ * sources do not trigger them. A JVM without that MBean (not HotSpot) just runs as it is, and so does one started
  * with {@code -Dparley.jit=default}.
+ *
+ * <p>The MBean is called directly when the JDK lets us ({@code parley.jar}'s manifest opens
+ * {@code jdk.management/com.sun.management.internal}): about 40 ms, against about 170 ms of CPU and 150 more classes
+ * for the platform MBean server, which is the fallback. The directives then also arrive before the correlator's
+ * first compilations instead of after them (docs/DESIGN-NOTES.md note 24).
  */
 final class JitAdvice {
     /** Captures from this size on get the advice. */
@@ -55,13 +61,37 @@ final class JitAdvice {
                     }
                     Files.write(file, in.readAllBytes());
                 }
-                Object added = diagnosticCommand("compilerDirectivesAdd", file.toString());
+                Object added = directCommand("compilerDirectivesAdd", file.toString());
+                if (added == null) {
+                    added = diagnosticCommand("compilerDirectivesAdd", file.toString());
+                }
                 return String.valueOf(added).contains("1 compiler directives added");
             } finally {
                 Files.deleteIfExists(file);
             }
         } catch (IOException | JMException | RuntimeException | LinkageError e) { // LinkageError: no java.management
             return false;
+        }
+    }
+
+    /**
+     * Runs a diagnostic command on the DiagnosticCommand MBean itself, without the platform MBean server; null when
+     * the JDK does not open its package to us (or is not HotSpot's). Loading {@code PlatformMBeanProviderImpl} loads
+     * the native library the MBean's methods need.
+     */
+    static Object directCommand(String operation, String... arguments) {
+        try {
+            Class.forName("com.sun.management.internal.PlatformMBeanProviderImpl");
+            Method get = Class.forName("com.sun.management.internal.DiagnosticCommandImpl")
+                    .getDeclaredMethod("getDiagnosticCommandMBean");
+            get.setAccessible(true);
+            Object bean = get.invoke(null);
+            if (!(bean instanceof DynamicMBean dynamic)) {
+                return null;
+            }
+            return dynamic.invoke(operation, new Object[] {arguments}, new String[] {String[].class.getName()});
+        } catch (ReflectiveOperationException | JMException | RuntimeException | LinkageError e) {
+            return null; // not opened (InaccessibleObjectException), not there, or refused: the MBean server's way
         }
     }
 

@@ -19,4 +19,11 @@ class JitAdviceTest {
         String c2 = afterMatch.substring(afterMatch.indexOf("c2 directives:"));
         assertThat(c2.substring(0, c2.indexOf('\n', c2.indexOf("Exclude:")))).contains("Exclude:true");
     }
+
+    /** The tests run with the package opened, as parley.jar's manifest opens it: the MBean answers without a server. */
+    @Test
+    void theDiagnosticCommandMBeanAnswersWithoutThePlatformMBeanServer() {
+        Object help = JitAdvice.directCommand("help");
+        assertThat(String.valueOf(help)).contains("Compiler.directives_add");
+    }
 }
