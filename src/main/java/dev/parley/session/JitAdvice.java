@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import javax.management.DynamicMBean;
 import javax.management.JMException;
 import javax.management.ObjectName;
@@ -53,14 +55,15 @@ final class JitAdvice {
     /** Adds the directives now; true when HotSpot took them. Never throws: without them Parley is only slower. */
     static boolean apply() {
         try {
-            Path file = Files.createTempFile("parley-jit-", ".json");
-            try {
-                try (InputStream in = JitAdvice.class.getResourceAsStream(DIRECTIVES)) {
-                    if (in == null) {
-                        return false;
-                    }
-                    Files.write(file, in.readAllBytes());
+            byte[] directives;
+            try (InputStream in = JitAdvice.class.getResourceAsStream(DIRECTIVES)) {
+                if (in == null) {
+                    return false;
                 }
+                directives = in.readAllBytes();
+            }
+            Path file = directivesFile(directives);
+            try {
                 Object added = directCommand("compilerDirectivesAdd", file.toString());
                 if (added == null) {
                     added = diagnosticCommand("compilerDirectivesAdd", file.toString());
@@ -71,6 +74,20 @@ final class JitAdvice {
             }
         } catch (IOException | JMException | RuntimeException | LinkageError e) { // LinkageError: no java.management
             return false;
+        }
+    }
+
+    /**
+     * Writes the directives to a new file named after the process: {@code Files.createTempFile} would start the JDK's
+     * SecureRandom (about 60 classes and a seeding) for a name that only has to be unique on this machine.
+     */
+    private static Path directivesFile(byte[] directives) throws IOException {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+        String name = "parley-jit-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".json";
+        try {
+            return Files.write(dir.resolve(name), directives, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            return Files.write(Files.createTempFile("parley-jit-", ".json"), directives);
         }
     }
 
