@@ -16,6 +16,7 @@ import java.util.List;
  */
 public final class SipSession {
     private static final int MAX_TAG_SLOTS = MessageTable.TAG_OVERFLOW - 1;
+    private static final String INVITE = "INVITE";
 
     private final int callId; // id in the table's Call-IDs
     private final MessageTable table;
@@ -66,6 +67,11 @@ public final class SipSession {
     SipSession(byte[] a, int off, int len, MessageTable table) {
         this.callId = table.callIds.add(a, off, len, 0);
         this.table = table;
+    }
+
+    /** The newest transaction's id, -1 before the first: the head of the session's chain of transactions. */
+    int lastTx() {
+        return lastTx;
     }
 
     int callIdId() {
@@ -127,7 +133,7 @@ public final class SipSession {
         int branchAt = s.keyOffset(SipSummary.BRANCH);
         int branchLength = s.keyLength(SipSummary.BRANCH);
         if (request && "ACK".equals(method)) {
-            int invite = live.transactions.find(keys, branchAt, branchLength, s.cseq(), "INVITE");
+            int invite = live.transactions.find(keys, branchAt, branchLength, s.cseq(), names.id(INVITE), INVITE);
             int inviteFinal = invite < 0 ? -1 : table.transactions.finalResponse(invite);
             if (inviteFinal >= 0 && table.status(inviteFinal) >= 300) {
                 tx = invite;
@@ -135,8 +141,10 @@ public final class SipSession {
             }
         }
         if (tx < 0) {
-            String txMethod = request || cseqMethod == null ? method : cseqMethod;
-            tx = live.transactions.find(keys, branchAt, branchLength, s.cseq(), txMethod);
+            boolean byMethod = request || cseqMethod == null;
+            String txMethod = byMethod ? method : cseqMethod;
+            tx = live.transactions.find(keys, branchAt, branchLength, s.cseq(), byMethod ? methodId : cseqMethodId,
+                    txMethod);
             if (tx < 0) {
                 tx = live.transactions.create(keys, branchAt, branchLength, s.cseq(), txMethod);
                 lastTx = tx;

@@ -86,14 +86,6 @@ public final class SipTransaction {
         }
     }
 
-    /** Same CSeq, method and branch (the branch as UTF-8 in {@code a[off, off+len)}, len -1 for none). */
-    static boolean matches(MessageTable t, int id, byte[] a, int off, int len, long otherCseq, String otherMethod) {
-        TransactionTable txs = t.transactions;
-        String method = txs.method(id);
-        return txs.cseq(id) == otherCseq && (method == null ? otherMethod == null : method.equals(otherMethod))
-                && t.pool.matches(txs.branch(id), a, off, len);
-    }
-
     /** The kept rows that pass {@code which} (0: provisional responses, 1: further finals, 2: the ACK), oldest first. */
     private int[] keptRows(int which) {
         MessageTable t = session.table();

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Matches a message to its transaction in one session, and makes the new ones: a newest-first scan of the session's
- * rows while the Call-ID has few transactions, a hash index once it has many (keep-alives, refreshes). Part of the
+ * Matches a message to its transaction in one session, and makes the new ones: a newest-first walk over the session's
+ * transactions while the Call-ID has few, a hash index once it has many (keep-alives, refreshes). Part of the
  * session's live state: dropped when the session settles, remade when it wakes up. Also lists a session's
  * transactions from its rows (they are not kept anywhere else). Transactions are ids of the message table's
  * {@link TransactionTable}.
@@ -27,28 +27,23 @@ final class TransactionIndex {
         this.txCount = txCount;
     }
 
-    /** The transaction id of a branch given as text (null: none), CSeq number and method, or -1. */
-    int find(String branch, long cseq, String method) {
-        byte[] b = branch == null ? null : branch.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return find(b, 0, b == null ? -1 : b.length, cseq, method);
-    }
-
-    /** The transaction id of the branch in {@code a[off, off+len)} (len -1: none), CSeq number and method, or -1. */
-    int find(byte[] a, int off, int len, long cseq, String method) {
+    /**
+     * The transaction id of the branch in {@code a[off, off+len)} (len -1: none), CSeq number and method (its name
+     * table id and text), or -1. A session has at most one transaction per key (one is made only when none matched),
+     * so the order of the walk over its transactions, newest first, only makes the usual case short.
+     */
+    int find(byte[] a, int off, int len, long cseq, char methodId, String method) {
         Map<TxKey, Integer> index = txIndex;
         if (index != null) {
             Integer id = index.get(new TxKey(text(a, off, len), cseq, method));
             return id == null ? -1 : id;
         }
         MessageTable table = session.table();
-        int seen = -1;
-        // newest first; a transaction's messages are mostly adjacent
-        for (int r = session.lastRow(); r >= 0; r = table.previous(r)) {
-            int tx = table.transaction(r);
-            if (tx != seen && SipTransaction.matches(table, tx, a, off, len, cseq, method)) {
+        TransactionTable txs = table.transactions;
+        for (int tx = session.lastTx(); tx >= 0; tx = txs.previousInSession(tx)) {
+            if (txs.sameCseq(tx, cseq, methodId, method) && table.pool.matches(txs.branch(tx), a, off, len)) {
                 return tx;
             }
-            seen = tx;
         }
         return -1;
     }
@@ -56,7 +51,7 @@ final class TransactionIndex {
     /** A new transaction (no row yet) of the branch in {@code a[off, off+len)}; returns its id. */
     int create(byte[] a, int off, int len, long cseq, String method) {
         MessageTable table = session.table();
-        int tx = table.transactions.create(table.pool.add(a, off, len), cseq, method);
+        int tx = table.transactions.create(table.pool.add(a, off, len), cseq, method, session.lastTx());
         String branch = txIndex != null || txCount + 1 > LINEAR_TX_SCAN ? text(a, off, len) : null;
         txCount++;
         Map<TxKey, Integer> index = txIndex;

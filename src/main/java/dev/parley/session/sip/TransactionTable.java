@@ -9,7 +9,8 @@ import java.util.Map;
  * = order of creation. {@link SipTransaction} is a flyweight over one id. A load makes some 380 k transactions; as
  * objects (with an array of their responses each) they were the largest part of the model the young collections
  * copy (docs/DESIGN-NOTES.md note 20). A transaction's messages are chained through the message table's
- * previous-in-transaction column, newest first from {@link #lastRow}.
+ * previous-in-transaction column, newest first from {@link #lastRow}; a session's transactions through
+ * {@link #previousInSession}, newest first from the session's last one.
  */
 final class TransactionTable {
     static final int NONE = -1;
@@ -32,6 +33,7 @@ final class TransactionTable {
         final int[] request = new int[PAGE];
         final int[] finalResponse = new int[PAGE];
         final int[] lastRow = new int[PAGE];
+        final int[] previous = new int[PAGE]; // the same session's transaction made before this one, NONE for none
         int live; // transactions not released
     }
 
@@ -39,8 +41,8 @@ final class TransactionTable {
         this.names = names;
     }
 
-    /** A new transaction with no message yet; returns its id. */
-    int create(int branchId, long cseqNumber, String methodName) {
+    /** A new transaction with no message yet, made after {@code previousInSession} in its session; returns its id. */
+    int create(int branchId, long cseqNumber, String methodName, int previousInSession) {
         int id = size++;
         int p = id >>> PAGE_BITS;
         if (p == pages.length) {
@@ -66,6 +68,7 @@ final class TransactionTable {
         page.request[i] = NONE;
         page.finalResponse[i] = NONE;
         page.lastRow[i] = NONE;
+        page.previous[i] = previousInSession;
         page.live++;
         return id;
     }
@@ -95,6 +98,27 @@ final class TransactionTable {
     long cseq(int id) {
         int c = at(id).cseq[id & MASK];
         return c != BIG_CSEQ ? c : bigCseqs.get(id);
+    }
+
+    /**
+     * Same CSeq number and method as given: the method compared by its name table id ({@code methodName}'s), by its
+     * text only past the table's cap. No String is touched on the common path.
+     */
+    boolean sameCseq(int id, long cseqNumber, char methodId, String methodName) {
+        Page page = at(id);
+        int i = id & MASK;
+        int c = page.cseq[i];
+        if (c != BIG_CSEQ ? c != cseqNumber : bigCseqs.get(id) != cseqNumber) {
+            return false;
+        }
+        char m = page.method[i];
+        return methodId != NameTable.FULL ? m == methodId
+                : m == NameTable.FULL && bigMethods.get(id).equals(methodName);
+    }
+
+    /** The same session's transaction made before this one, {@link #NONE} for its first. */
+    int previousInSession(int id) {
+        return at(id).previous[id & MASK];
     }
 
     /** The CSeq method (the name table's copy), null when the message had none. */
