@@ -11,24 +11,24 @@ final class DialogTracker {
     private DialogTracker() {
     }
 
-    static void update(SipSession session, SipMessageRef m, int row, int fromSlot, String fromTag, int toSlot,
-                       String toTag, boolean request, String requestMethod, String cseqMethod, int code,
-                       int tx) {
-        String method = request ? requestMethod : cseqMethod;
-        long t = m.timestampNanos();
+    static void update(MessageFacts f) {
+        SipSession session = f.session;
+        boolean request = f.request;
+        String method = f.viewMethod();
+        int code = f.status;
+        long t = f.nanos;
         // slot 0: no tag; the texts are only given for tags past the slots (see TagSlots)
-        if (fromSlot != 0 && toSlot != 0 && method != null) {
-            SipDialog d = find(session, fromSlot, fromTag, toSlot, toTag);
+        if (f.fromSlot != 0 && f.toSlot != 0 && method != null) {
+            SipDialog d = find(session, f.fromSlot, f.fromText, f.toSlot, f.toText);
             if (d == null) {
                 if (request && livesInDialog(method)) { // the capture joined the dialog late
-                    d = newDialog(session, fromSlot, fromTag, toSlot, toTag, SipDialog.State.CONFIRMED, t);
+                    d = newDialog(session, f, SipDialog.State.CONFIRMED);
                 } else if (!request && formsDialog(method) && code > 100 && code < 300) {
-                    d = newDialog(session, fromSlot, fromTag, toSlot, toTag,
-                            code < 200 ? SipDialog.State.EARLY : SipDialog.State.CONFIRMED, t);
+                    d = newDialog(session, f, code < 200 ? SipDialog.State.EARLY : SipDialog.State.CONFIRMED);
                 }
             }
             if (d != null) {
-                d.add(row);
+                d.add(f.row);
                 if (!request && code >= 200 && code < 300 && formsDialog(method)) {
                     d.confirm(t);
                 } else if (request && "BYE".equals(method)) {
@@ -39,7 +39,7 @@ final class DialogTracker {
             }
         }
         if (!request && code >= 300 && "INVITE".equals(method)) {
-            int req = session.table().transactions.request(tx);
+            int req = session.table().transactions.request(f.tx);
             if (req < 0 || session.table().toSlot(req) == 0) {
                 for (SipDialog d : session.dialogs) { // a failed initial INVITE ends every early dialog of its forks
                     if (d.state() == SipDialog.State.EARLY) {
@@ -71,12 +71,11 @@ final class DialogTracker {
         return null;
     }
 
-    private static SipDialog newDialog(SipSession session, int fromSlot, String fromTag, int toSlot, String toTag,
-                                       SipDialog.State state, long nanos) {
+    private static SipDialog newDialog(SipSession session, MessageFacts f, SipDialog.State state) {
         if (session.dialogs.isEmpty()) {
             session.dialogs = new ArrayList<>(2);
         }
-        SipDialog d = new SipDialog(session, fromSlot, fromTag, toSlot, toTag, state, nanos);
+        SipDialog d = new SipDialog(session, f.fromSlot, f.fromText, f.toSlot, f.toText, state, f.nanos);
         session.dialogs.add(d);
         return d;
     }

@@ -21,9 +21,10 @@ public final class PagerMessage {
         this.text = text;
     }
 
-    void answer(SipMessageRef finalResponse) {
+    /** The first final response (its message row) answers it. */
+    void answer(int finalResponseRow) {
         if (response < 0) {
-            response = finalResponse.index();
+            response = finalResponseRow;
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.parley.session.sip;
 
-import dev.parley.decode.sip.SipSummary;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,14 +11,15 @@ final class SessionViews {
     private SessionViews() {
     }
 
-    static void update(SipSession session, SipMessageRef m, SipSummary s, Interner people) {
+    static void update(MessageFacts f, Interner people) {
+        SipSession session = f.session;
         if (session.kind() == SessionKind.CALL) {
             if (session.call == null) {
                 session.call = new SipCall();
             }
-            CallTracker.update(session.call, m, s, people);
+            CallTracker.update(session.call, f, people);
         }
-        String method = m.request() ? m.method() : m.cseqMethod();
+        String method = f.viewMethod();
         if (method == null) {
             return;
         }
@@ -28,42 +28,43 @@ final class SessionViews {
                 if (session.registration == null) {
                     session.registration = new SipRegistration();
                 }
-                session.registration.update(m, s, people);
+                session.registration.update(f, people);
                 break;
             case "MESSAGE":
-                updatePager(session, m, s, people);
+                updatePager(f, people);
                 break;
             case "SUBSCRIBE": case "NOTIFY": case "PUBLISH":
                 SessionExtras x = session.extras();
                 if (x.subscription == null) {
                     x.subscription = new SipSubscription();
                 }
-                x.subscription.update(m, s);
+                x.subscription.update(f);
                 break;
             default:
                 break;
         }
     }
 
-    private static void updatePager(SipSession session, SipMessageRef m, SipSummary s, Interner people) {
-        if (m.request()) {
-            if (m.transaction().requestRow() == m.index()) { // not a retransmission
+    private static void updatePager(MessageFacts f, Interner people) {
+        SipSession session = f.session;
+        if (f.request) {
+            if (session.table().transactions.request(f.tx) == f.row) { // not a retransmission
                 if (session.pagerMessages.isEmpty()) {
                     session.pagerMessages = new ArrayList<>(1);
                 }
-                session.pagerMessages.add(new PagerMessage(m, people.intern(s.fromUser()), people.intern(s.toUser()),
-                        people.intern(s.fromDisplay()), s.textPreview()));
+                session.pagerMessages.add(new PagerMessage(f.ref(), people.intern(f.sip.fromUser()),
+                        people.intern(f.sip.toUser()), people.intern(f.sip.fromDisplay()), f.sip.textPreview()));
             }
             return;
         }
-        if (m.statusCode() < 200) {
+        if (f.status < 200) {
             return;
         }
         List<PagerMessage> pager = session.pagerMessages;
         for (int i = pager.size() - 1; i >= 0; i--) {
             PagerMessage p = pager.get(i);
-            if (p.request().cseq() == m.cseq()) {
-                p.answer(m);
+            if (p.request().cseq() == f.cseq) {
+                p.answer(f.row);
                 return;
             }
         }

@@ -35,6 +35,7 @@ public final class SipCorrelator {
     /** Users and display names repeat across Call-IDs (the same phones call again and again). */
     private final Interner people = new Interner(1 << 16);
     private final MessageTable table = new MessageTable();
+    private final MessageFacts facts = new MessageFacts();
     /** Sessions that may still be live (not settled): the settling pass looks at these only, not at every session. */
     private final List<SipSession> live = new ArrayList<>();
     private final SessionIndex sessions = new SessionIndex(table.callIds);
@@ -104,7 +105,7 @@ public final class SipCorrelator {
         if (!session.isLive()) {
             live.add(session); // settled before, woken up by this message
         }
-        int row = session.add(e, interner, people);
+        int row = session.add(e, interner, people, facts);
         assert row == index;
         if (table.resent(row)) {
             resent++;

@@ -21,9 +21,10 @@ public final class SipRegistration {
     SipRegistration() {
     }
 
-    void update(SipMessageRef m, SipSummary s, Interner people) {
-        if (m.request()) {
-            if ("REGISTER".equals(m.method())) {
+    void update(MessageFacts f, Interner people) {
+        SipSummary s = f.sip;
+        if (f.request) {
+            if ("REGISTER".equals(f.method)) {
                 if (addressOfRecord == null) {
                     addressOfRecord = people.intern(s.toUser());
                 }
@@ -34,12 +35,12 @@ public final class SipRegistration {
             }
             return;
         }
-        if (!"REGISTER".equals(m.cseqMethod()) || m.statusCode() < 200) {
+        if (!"REGISTER".equals(f.cseqMethod) || f.status < 200) {
             return;
         }
-        int code = m.statusCode();
+        int code = f.status;
         lastStatus = code;
-        lastReason = m.reasonPhrase();
+        lastReason = f.reasonPhrase;
         if (code == 401 || code == 407) {
             challenged = true;
         } else if (code < 300) {
@@ -47,7 +48,7 @@ public final class SipRegistration {
             if (s.expires() >= 0) {
                 grantedExpires = s.expires();
             }
-            lastRegisteredNanos = m.timestampNanos();
+            lastRegisteredNanos = f.nanos;
         } else {
             failed = true;
         }

@@ -1,6 +1,7 @@
 package dev.parley.session.sip;
 
 import dev.parley.decode.Anomaly;
+import dev.parley.decode.Flow;
 import dev.parley.decode.sip.SipEvent;
 import dev.parley.decode.sip.SipSummary;
 import java.nio.charset.StandardCharsets;
@@ -111,8 +112,11 @@ public final class SipSession {
         return table;
     }
 
-    /** Records one message of this Call-ID and updates every view; returns its row (its index). */
-    int add(SipEvent e, Interner in, Interner people) {
+    /**
+     * Records one message of this Call-ID and updates every view; returns its row (its index). {@code f} is the
+     * correlator's scratch for the message's facts, refilled here for the views.
+     */
+    int add(SipEvent e, Interner in, Interner people, MessageFacts f) {
         SipSummary s = e.sip();
         boolean request = s.request();
         NameTable names = table.names;
@@ -155,7 +159,8 @@ public final class SipSession {
         // tags as text only past the slots (TAG_OVERFLOW): the common case makes no String
         String fromText = fromSlot == MessageTable.TAG_OVERFLOW ? s.fromTag() : null;
         String toText = toSlot == MessageTable.TAG_OVERFLOW ? s.toTag() : null;
-        int row = table.add(e.frame(), t, live.share(e.flow()), e.origin(), request, methodId, method, s.statusCode(),
+        Flow flow = live.share(e.flow());
+        int row = table.add(e.frame(), t, flow, e.origin(), request, methodId, method, s.statusCode(),
                 reasonId, s.reasonPhrase(), cseqMethodId, cseqMethod, s.hasSdp(), resent, tx, fromSlot, fromText,
                 toSlot, toText, e.bytes());
         if (ackOfFailure) {
@@ -171,10 +176,25 @@ public final class SipSession {
         }
         lastNanos = Math.max(lastNanos, t);
         noteFields(s, request, method, cseqMethod, in, people);
-        SipMessageRef m = new SipMessageRef(this, row);
-        DialogTracker.update(this, m, row, fromSlot, fromText, toSlot, toText, request, method, cseqMethod,
-                s.statusCode(), tx);
-        SessionViews.update(this, m, s, people);
+        f.session = this;
+        f.sip = s;
+        f.row = row;
+        f.nanos = t;
+        f.flow = flow;
+        f.request = request;
+        f.method = method;
+        f.cseqMethod = cseqMethod;
+        f.status = s.statusCode();
+        f.reasonPhrase = names.name(reasonId, s.reasonPhrase());
+        f.cseq = s.cseq();
+        f.resent = resent;
+        f.fromSlot = fromSlot;
+        f.fromText = fromText;
+        f.toSlot = toSlot;
+        f.toText = toText;
+        f.tx = tx;
+        DialogTracker.update(f);
+        SessionViews.update(f, people);
         return row;
     }
 

@@ -20,16 +20,17 @@ public final class SipSubscription {
     SipSubscription() {
     }
 
-    void update(SipMessageRef m, SipSummary s) {
+    void update(MessageFacts f) {
+        SipSummary s = f.sip;
         if (eventPackage == null && s.event() != null) {
             eventPackage = s.event().intern(); // a handful of packages repeat across all Call-IDs
         }
-        String method = m.request() ? m.method() : m.cseqMethod();
+        String method = f.viewMethod();
         boolean subscribeLike = "SUBSCRIBE".equals(method) || "PUBLISH".equals(method);
-        if (m.request()) {
+        if (f.request) {
             if (subscribeLike) {
                 unsubscribing = s.expires() == 0;
-            } else if ("NOTIFY".equals(method) && !m.resent()) {
+            } else if ("NOTIFY".equals(method) && !f.resent) {
                 notifies++;
                 State told = fromHeader(s.subscriptionState());
                 if (told != null) {
@@ -40,7 +41,7 @@ public final class SipSubscription {
             }
             return;
         }
-        int code = m.statusCode();
+        int code = f.status;
         if (code < 200 || !(subscribeLike || "NOTIFY".equals(method))) {
             return;
         }

@@ -1,0 +1,55 @@
+package dev.parley.session.sip;
+
+import dev.parley.decode.Flow;
+import dev.parley.decode.sip.SipSummary;
+
+/**
+ * The message a session is adding, as the values {@link SipSession#add} already holds, for the views it then updates
+ * (dialogs, call, registration, pager messages, subscription). One instance per correlator, refilled for each
+ * message: the views read plain fields instead of decoding the row back from the message table through a
+ * {@link SipMessageRef} made per message, and one is made only when a view keeps the message ({@link #ref}).
+ * Valid during that one {@code add} only.
+ */
+final class MessageFacts {
+    SipSession session;
+    SipSummary sip;
+    int row;
+    long nanos;
+    Flow flow;
+    boolean request;
+    /** Request method, or the CSeq method for a response (as {@link SipMessageRef#method}). */
+    String method;
+    String cseqMethod;
+    int status;
+    String reasonPhrase;
+    long cseq;
+    boolean resent;
+    int fromSlot;
+    /** The From tag's text, only past the session's tag slots (see {@link TagSlots}). */
+    String fromText;
+    int toSlot;
+    String toText;
+    int tx;
+
+    /** A lasting reference to the message, for a view that keeps it. */
+    SipMessageRef ref() {
+        return new SipMessageRef(session, row);
+    }
+
+    boolean hasToTag() {
+        return toSlot != 0;
+    }
+
+    /** The method the views go by: the request's, or the CSeq method of a response. */
+    String viewMethod() {
+        return request ? method : cseqMethod;
+    }
+
+    /** "INVITE" for a request, "180 Ringing" for a response (as {@link SipMessageRef#label}). */
+    String label() {
+        if (request) {
+            return method;
+        }
+        return reasonPhrase == null || reasonPhrase.isEmpty() ? Integer.toString(status) : status + " " + reasonPhrase;
+    }
+}
