@@ -23,7 +23,8 @@ final class LiveState {
             return null;
         }
         for (int i = 0; i < sharedCount; i++) {
-            if (shared[i].equals(value)) {
+            Object kept = shared[i];
+            if (kept == value || kept.equals(value)) { // the reader's flow cache mostly hands the same object
                 return (T) shared[i];
             }
         }

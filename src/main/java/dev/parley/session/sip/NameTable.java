@@ -11,8 +11,13 @@ import java.util.Map;
  */
 final class NameTable {
     static final char FULL = 0xFFFF;
+    private static final int RECENT = 64;
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> names = new ArrayList<>();
+    // the ids of recently looked-up strings by reference: the scanner hands the same String objects again and again
+    // (its method constants, its cache of reason phrases), so three lookups a message mostly skip the map
+    private final String[] recent = new String[RECENT];
+    private final char[] recentIds = new char[RECENT];
 
     NameTable() {
         names.add(null);
@@ -22,6 +27,17 @@ final class NameTable {
         if (s == null) {
             return 0;
         }
+        int at = s.hashCode() & (RECENT - 1);
+        if (recent[at] == s) {
+            return recentIds[at];
+        }
+        char id = lookUp(s);
+        recent[at] = s;
+        recentIds[at] = id; // an id never changes, FULL included: the table only grows
+        return id;
+    }
+
+    private char lookUp(String s) {
         Integer id = ids.get(s);
         if (id != null) {
             return (char) id.intValue();

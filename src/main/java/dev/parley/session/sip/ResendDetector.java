@@ -21,6 +21,7 @@ final class ResendDetector {
     private static final int FINAL = 3;
 
     private static final class Direction {
+        final Flow flow; // the first flow seen in this direction: later ones are mostly the same object
         final Endpoint src;
         final Endpoint dst;
         long cseq;
@@ -28,9 +29,10 @@ final class ResendDetector {
         int state;
         int responseCode;
 
-        Direction(Endpoint src, Endpoint dst) {
-            this.src = src;
-            this.dst = dst;
+        Direction(Flow flow) {
+            this.flow = flow;
+            this.src = flow.src();
+            this.dst = flow.dst();
         }
     }
 
@@ -40,10 +42,10 @@ final class ResendDetector {
         if (flow == null || flow.transport() != Transport.UDP || cseq < 0) {
             return false;
         }
-        Direction d = find(flow.src(), flow.dst());
+        Direction d = find(flow);
         boolean fresh = d == null;
         if (fresh) {
-            d = new Direction(flow.src(), flow.dst());
+            d = new Direction(flow);
             d.cseq = cseq;
             d.method = cseqMethod;
             directions.add(d);
@@ -73,10 +75,10 @@ final class ResendDetector {
         return resent;
     }
 
-    private Direction find(Endpoint src, Endpoint dst) {
+    private Direction find(Flow flow) {
         for (int i = 0; i < directions.size(); i++) {
             Direction d = directions.get(i);
-            if (d.src.equals(src) && d.dst.equals(dst)) {
+            if (d.flow == flow || d.src.equals(flow.src()) && d.dst.equals(flow.dst())) {
                 return d;
             }
         }
