@@ -23,15 +23,14 @@ final class HeaderScan {
     String method;
     int status = -1;
     String reasonPhrase;
-    String requestUri;
-    /** The keys (see {@link SipSummary#keys}) as ranges of {@code a}, end -1 when absent... */
-    final int[] keyStart = new int[4];
-    final int[] keyEnd = new int[4];
-    /** ... or as text when the bytes needed rewriting (a folded Call-ID line). */
+    /**
+     * The keys and the packed texts (see {@link SipSummary#keys}: Call-ID, tags, branch, users, display name,
+     * Request-URI) as ranges of {@code a}, end -1 when absent...
+     */
+    final int[] keyStart = new int[SipSummary.PARTS];
+    final int[] keyEnd = new int[SipSummary.PARTS];
+    /** ... or, for the four keys, as text when the bytes needed rewriting (a folded Call-ID line). */
     final String[] keyText = new String[4];
-    String fromUser;
-    String toUser;
-    String fromDisplay;
     long cseq = -1;
     String cseqMethod;
     String viaTransport;
@@ -66,14 +65,12 @@ final class HeaderScan {
         method = null;
         status = -1;
         reasonPhrase = null;
-        requestUri = null;
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < SipSummary.PARTS; i++) {
             keyEnd[i] = -1;
+        }
+        for (int i = 0; i < 4; i++) {
             keyText[i] = null;
         }
-        fromUser = null;
-        toUser = null;
-        fromDisplay = null;
         cseq = -1;
         cseqMethod = null;
         viaTransport = null;
@@ -114,7 +111,8 @@ final class HeaderScan {
     void requestLine(int start, int e, int ml, String knownOrExtension) {
         request = true;
         method = knownOrExtension;
-        requestUri = text(start + ml + 1, e - 8);
+        int uri = start + ml + 1;
+        key(SipSummary.REQUEST_URI, (long) uri << 32 | Math.max(uri, e - 8)); // its String only when asked for
     }
 
     /**
@@ -194,8 +192,8 @@ final class HeaderScan {
         if (request && "MESSAGE".equals(method) && bodyLength > 0 && contentType != null) {
             preview = TextPreview.of(a, bodyStart, bodyStart + bodyLength, contentType);
         }
-        return new SipSummary(request, method, status, reasonPhrase, requestUri,
-                fromUser, toUser, fromDisplay, cseq, cseqMethod, viaTransport, contentType,
+        return new SipSummary(request, method, status, reasonPhrase, null, // the URI and names are in the keys
+                null, null, null, cseq, cseqMethod, viaTransport, contentType,
                 contentLength, bodyLength, expires >= 0 ? expires : contactExpires, reason, correlationId,
                 userAgent, preview, event, subscriptionState, anomalies == null ? List.of() : List.copyOf(anomalies),
                 packKeys());
@@ -213,29 +211,49 @@ final class HeaderScan {
         }
     }
 
-    /** One array for the four keys: the only per-message copy of them (see {@link SipSummary#keys}). */
+    /**
+     * One array for the keys and the packed texts: the only per-message copy of them (see {@link SipSummary#keys}).
+     * A key given as text (a folded Call-ID line) makes the four keys go through text, as the summary of Strings does.
+     */
     private byte[] packKeys() {
-        int header = SipSummary.keysHeaderLength();
-        int total = header;
+        byte[][] rewritten = null;
         for (int i = 0; i < 4; i++) {
             if (keyText[i] != null) {
-                return SipSummary.packKeys(keyString(0), keyString(1), keyString(2), keyString(3)); // rare
+                rewritten = new byte[4][]; // rare
+                for (int k = 0; k < 4; k++) {
+                    String v = keyString(k);
+                    rewritten[k] = v == null ? null : v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                break;
             }
-            if (keyEnd[i] >= 0) {
-                total += keyEnd[i] - keyStart[i];
-            }
+        }
+        int header = SipSummary.keysHeaderLength();
+        int total = header;
+        for (int i = 0; i < SipSummary.PARTS; i++) {
+            total += Math.max(0, partLength(rewritten, i));
         }
         byte[] keys = new byte[total];
         int at = header;
-        for (int i = 0; i < 4; i++) {
-            int n = keyEnd[i] < 0 ? -1 : keyEnd[i] - keyStart[i];
+        for (int i = 0; i < SipSummary.PARTS; i++) {
+            int n = partLength(rewritten, i);
             SipSummary.putInt(keys, 4 * i, n);
             if (n > 0) {
-                System.arraycopy(a, keyStart[i], keys, at, n);
+                if (rewritten != null && i < 4) {
+                    System.arraycopy(rewritten[i], 0, keys, at, n);
+                } else {
+                    System.arraycopy(a, keyStart[i], keys, at, n);
+                }
                 at += n;
             }
         }
         return keys;
+    }
+
+    private int partLength(byte[][] rewritten, int i) {
+        if (rewritten != null && i < 4) {
+            return rewritten[i] == null ? -1 : rewritten[i].length;
+        }
+        return keyEnd[i] < 0 ? -1 : keyEnd[i] - keyStart[i];
     }
 
     private String keyString(int which) {

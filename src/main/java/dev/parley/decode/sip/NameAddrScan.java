@@ -2,7 +2,8 @@ package dev.parley.decode.sip;
 
 /**
  * Reads the From and To headers for the scanner: display name (From only), URI user part and tag, written straight
- * into the {@link HeaderScan} so that nothing but the kept Strings is allocated.
+ * into the {@link HeaderScan} as ranges, so that nothing is allocated: the summary keeps their bytes and makes the
+ * Strings when asked (see {@link SipSummary#keys}).
  */
 final class NameAddrScan {
     private NameAddrScan() {
@@ -11,7 +12,8 @@ final class NameAddrScan {
     /** Parses the name-addr (or bare addr-spec) in [vs, ve) of a From ({@code from}) or To header. */
     static void read(HeaderScan scan, byte[] a, int vs, int ve, boolean from) {
         int p = vs;
-        String display = null;
+        long display = -1; // range of the display name
+        boolean quoted = false;
         int uriStart;
         int uriEnd;
         int paramsFrom;
@@ -25,7 +27,8 @@ final class NameAddrScan {
                 q++;
             }
             if (from) {
-                display = Quoted.unquote(scan.cache, a, p + 1, Math.min(q, ve));
+                display = (long) (p + 1) << 32 | Math.max(p + 1, Math.min(q, ve));
+                quoted = true;
             }
             lt = ByteText.indexOf(a, (byte) '<', Math.min(q + 1, ve), ve);
         } else {
@@ -36,7 +39,7 @@ final class NameAddrScan {
                     lt = -1;
                 } else if (from) {
                     int de = ByteText.trimEnd(a, p, lt);
-                    display = de > p ? scan.text(p, de) : null;
+                    display = de > p ? (long) p << 32 | de : -1;
                 }
             }
         }
@@ -51,32 +54,35 @@ final class NameAddrScan {
             uriEnd = semi < 0 ? ve : semi;
             paramsFrom = uriEnd;
         }
-        String user = uriUser(scan.cache, a, ByteText.skipWs(a, uriStart, uriEnd), ByteText.trimEnd(a, uriStart, uriEnd));
+        long user = uriUser(a, ByteText.skipWs(a, uriStart, uriEnd), ByteText.trimEnd(a, uriStart, uriEnd));
         long tag = ParamScan.paramRange(a, paramsFrom, ve, ParamScan.TAG);
         if (from) {
-            scan.fromDisplay = display == null || display.isEmpty() ? null : display;
-            scan.fromUser = user;
+            scan.key(quoted ? SipSummary.FROM_DISPLAY_QUOTED : SipSummary.FROM_DISPLAY_TOKEN, display);
+            scan.key(SipSummary.FROM_USER, user);
             scan.key(SipSummary.FROM_TAG, tag);
         } else {
-            scan.toUser = user;
+            scan.key(SipSummary.TO_USER, user);
             scan.key(SipSummary.TO_TAG, tag);
         }
     }
 
-    /** User part of a sip/sips URI, the number of a tel URI, else the whole URI. */
-    static String uriUser(TextCache cache, byte[] a, int s, int e) {
+    /**
+     * Range (start << 32 | end, as {@link ParamScan#paramRange}) of the user part of a sip/sips URI, the number of a
+     * tel URI, else the whole URI; -1 when there is none.
+     */
+    static long uriUser(byte[] a, int s, int e) {
         if (s >= e) {
-            return null;
+            return -1;
         }
         int colon = ByteText.indexOf(a, (byte) ':', s, e);
         if (colon < 0) {
-            return TextCache.text(cache, a, s, e);
+            return range(s, e);
         }
         int schemeLength = colon - s;
         if (schemeLength == 3 && ByteText.lower(a, s) == 't' && ByteText.lower(a, s + 1) == 'e'
                 && ByteText.lower(a, s + 2) == 'l') {
             int semi = ByteText.indexOf(a, (byte) ';', colon + 1, e);
-            return TextCache.text(cache, a, colon + 1, semi < 0 ? e : semi);
+            return range(colon + 1, semi < 0 ? e : semi);
         }
         int at = -1;
         for (int i = colon + 1; i < e; i++) {
@@ -90,9 +96,14 @@ final class NameAddrScan {
             }
         }
         if (at < 0) {
-            return TextCache.text(cache, a, s, e);
+            return range(s, e);
         }
         int ue = ByteText.indexOf(a, (byte) ':', colon + 1, at);
-        return TextCache.text(cache, a, colon + 1, ue < 0 ? at : ue);
+        return range(colon + 1, ue < 0 ? at : ue);
+    }
+
+    /** [s, e) packed; an empty range when e is before s (its text is "", as ByteText.text gives). */
+    private static long range(int s, int e) {
+        return (long) s << 32 | Math.max(s, e);
     }
 }

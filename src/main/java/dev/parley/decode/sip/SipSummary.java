@@ -33,7 +33,10 @@ import java.util.List;
  * @param keys           the Call-ID, From tag, To tag and top Via branch, packed (see {@link #keyOffset}): values
  *                       unique to a call or a transaction travel as bytes, so the load makes no String for them and
  *                       the correlator matches and stores them from the bytes; {@link #callId()} and friends decode
- *                       them on demand
+ *                       them on demand. The scanner packs the From and To users, the From display name and the
+ *                       Request-URI there too, and leaves their components null: most messages never need them (the
+ *                       correlator reads the names of a Call-ID's first request), so their Strings are made only
+ *                       when asked for, by {@link #fromUser()} and the other accessors
  */
 public record SipSummary(
         boolean request, String method, int statusCode, String reasonPhrase, String requestUri,
@@ -48,8 +51,15 @@ public record SipSummary(
     public static final int FROM_TAG = 1;
     public static final int TO_TAG = 2;
     public static final int BRANCH = 3;
+    /** The texts packed for their accessors (scanner summaries): users, the display name (quoted or not), the URI. */
+    static final int FROM_USER = 4;
+    static final int TO_USER = 5;
+    static final int FROM_DISPLAY_QUOTED = 6;
+    static final int FROM_DISPLAY_TOKEN = 7;
+    static final int REQUEST_URI = 8;
+    static final int PARTS = 9;
     private static final int KEYS = 4;
-    private static final int HEADER = 4 * KEYS;
+    private static final int HEADER = 4 * PARTS;
 
     /** A summary from String values (tests, tools): the same as the scanner's, keys packed here. */
     public static SipSummary of(
@@ -65,7 +75,10 @@ public record SipSummary(
                 packKeys(callId, fromTag, toTag, branch));
     }
 
-    /** Packs the four keys: four big-endian lengths (-1 for an absent key), then the UTF-8 bytes in order. */
+    /**
+     * Packs the four keys: a big-endian length per part (-1 for an absent one; the texts after the keys are absent
+     * here, their components hold them), then the UTF-8 bytes in order.
+     */
     static byte[] packKeys(String callId, String fromTag, String toTag, String branch) {
         byte[][] parts = new byte[KEYS][];
         String[] values = {callId, fromTag, toTag, branch};
@@ -75,6 +88,9 @@ public record SipSummary(
             total += parts[i] == null ? 0 : parts[i].length;
         }
         byte[] keys = new byte[total];
+        for (int i = KEYS; i < PARTS; i++) {
+            putInt(keys, 4 * i, -1);
+        }
         int at = HEADER;
         for (int i = 0; i < KEYS; i++) {
             int n = parts[i] == null ? -1 : parts[i].length;
@@ -137,6 +153,51 @@ public record SipSummary(
     /** Branch parameter of the top Via, null when absent. */
     public String branch() {
         return key(BRANCH);
+    }
+
+    /** Request-URI text, null for a response. */
+    @Override
+    public String requestUri() {
+        return requestUri != null ? requestUri : text(REQUEST_URI);
+    }
+
+    /** User part of the From URI (or the whole URI when it has no user part), null when absent. */
+    @Override
+    public String fromUser() {
+        return fromUser != null ? fromUser : text(FROM_USER);
+    }
+
+    /** User part of the To URI, null when absent. */
+    @Override
+    public String toUser() {
+        return toUser != null ? toUser : text(TO_USER);
+    }
+
+    /** Display name of From, unquoted; null when absent or empty. */
+    @Override
+    public String fromDisplay() {
+        if (fromDisplay != null) {
+            return fromDisplay;
+        }
+        int n = keyLength(FROM_DISPLAY_QUOTED);
+        String d;
+        if (n >= 0) {
+            int at = keyOffset(FROM_DISPLAY_QUOTED);
+            d = Quoted.unquote(keys, at, at + n);
+        } else {
+            d = text(FROM_DISPLAY_TOKEN);
+        }
+        return d == null || d.isEmpty() ? null : d;
+    }
+
+    /** A packed text part as a String ("" when empty), null when absent. */
+    private String text(int which) {
+        int n = keyLength(which);
+        if (n < 0) {
+            return null;
+        }
+        int at = keyOffset(which);
+        return ByteText.text(keys, at, at + n);
     }
 
     public boolean isResponse() {

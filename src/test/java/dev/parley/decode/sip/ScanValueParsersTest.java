@@ -41,12 +41,18 @@ class ScanValueParsersTest {
     @Test
     void uriUserOfSipTelAndOtherUris() {
         byte[] sip = b("sips:alice:pw@example.com;transport=tls");
-        assertThat(NameAddrScan.uriUser(null, sip, 0, sip.length)).isEqualTo("alice");
+        assertThat(user(sip, 0, sip.length)).isEqualTo("alice");
         byte[] tel = b("TEL:+15551234;phone-context=x");
-        assertThat(NameAddrScan.uriUser(null, tel, 0, tel.length)).isEqualTo("+15551234");
+        assertThat(user(tel, 0, tel.length)).isEqualTo("+15551234");
         byte[] host = b("sip:example.com");
-        assertThat(NameAddrScan.uriUser(null, host, 0, host.length)).isEqualTo("sip:example.com");
-        assertThat(NameAddrScan.uriUser(null, host, 3, 3)).isNull();
+        assertThat(user(host, 0, host.length)).isEqualTo("sip:example.com");
+        assertThat(NameAddrScan.uriUser(host, 3, 3)).isEqualTo(-1);
+    }
+
+    /** The text of the user range {@link NameAddrScan#uriUser} finds. */
+    private static String user(byte[] a, int s, int e) {
+        long r = NameAddrScan.uriUser(a, s, e);
+        return r < 0 ? null : ByteText.text(a, (int) (r >>> 32), (int) r);
     }
 
     @Test
