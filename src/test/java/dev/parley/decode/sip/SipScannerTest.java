@@ -177,6 +177,27 @@ class SipScannerTest {
     }
 
     @Test
+    void namesAndTheRequestUriAreMadeFromThePackedBytesWhenAskedFor() {
+        SipSummary s = scanRaw("INVITE sip:bob@b.example;user=phone SIP/2.0\r\nCall-ID: c1\r\n"
+                + "From: \"Al \\\"the\\\" Pal\" <sip:alice@a.example>;tag=f\r\nTo: tel:+1555;x=y\r\n\r\n");
+        assertThat(s.requestUri()).isEqualTo("sip:bob@b.example;user=phone");
+        assertThat(s.fromDisplay()).isEqualTo("Al \"the\" Pal");
+        assertThat(s.fromUser()).isEqualTo("alice").isNotSameAs(s.fromUser()); // made on each call
+        assertThat(s.toUser()).isEqualTo("+1555");
+        // a folded Call-ID makes the keys go through text; the names are still there
+        SipSummary folded = scanRaw("BYE sip:a@b SIP/2.0\r\nCall-ID:\r\n  id-2\r\n"
+                + "From: Carol\r\n Smith <sip:carol@c>;tag=t\r\nTo: <sip:dave@d>\r\n\r\n");
+        assertThat(folded.callId()).isEqualTo("id-2");
+        assertThat(folded.fromTag()).isEqualTo("t");
+        assertThat(folded.fromUser()).isEqualTo("carol");
+        assertThat(folded.fromDisplay()).isEqualTo("Carol\r\n Smith"); // as before this change: a token is not unfolded
+        assertThat(folded.toUser()).isEqualTo("dave");
+        assertThat(folded.requestUri()).isEqualTo("sip:a@b");
+        SipSummary response = scan(SipSamples.UNAUTHORIZED);
+        assertThat(response.requestUri()).isNull();
+    }
+
+    @Test
     void foldedCallIdIsUnfolded() {
         SipSummary s = scanRaw("BYE sip:a@b SIP/2.0\r\nCall-ID:\r\n  folded-id\r\nSubject: a\r\n\tb\r\n\r\n");
         assertThat(s.callId()).isEqualTo("folded-id");
