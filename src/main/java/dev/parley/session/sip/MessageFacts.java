@@ -31,6 +31,35 @@ final class MessageFacts {
     String toText;
     int tx;
 
+    /** Whose message it is, its summary, row, capture time and flow (the kept copy). */
+    void where(SipSession session, SipSummary sip, int row, long nanos, Flow flow) {
+        this.session = session;
+        this.sip = sip;
+        this.row = row;
+        this.nanos = nanos;
+        this.flow = flow;
+    }
+
+    /** Its start line and CSeq, with the name table's copies of the names. */
+    void what(boolean request, String method, String cseqMethod, int status, String reasonPhrase, long cseq) {
+        this.request = request;
+        this.method = method;
+        this.cseqMethod = cseqMethod;
+        this.status = status;
+        this.reasonPhrase = reasonPhrase;
+        this.cseq = cseq;
+    }
+
+    /** What the session matched it to: its transaction, whether it repeats one, its tags' slots. */
+    void keys(int tx, boolean resent, int fromSlot, String fromText, int toSlot, String toText) {
+        this.tx = tx;
+        this.resent = resent;
+        this.fromSlot = fromSlot;
+        this.fromText = fromText;
+        this.toSlot = toSlot;
+        this.toText = toText;
+    }
+
     /** A lasting reference to the message, for a view that keeps it. */
     SipMessageRef ref() {
         return new SipMessageRef(session, row);

@@ -176,23 +176,9 @@ public final class SipSession {
         }
         lastNanos = Math.max(lastNanos, t);
         noteFields(s, request, method, cseqMethod, in, people);
-        f.session = this;
-        f.sip = s;
-        f.row = row;
-        f.nanos = t;
-        f.flow = flow;
-        f.request = request;
-        f.method = method;
-        f.cseqMethod = cseqMethod;
-        f.status = s.statusCode();
-        f.reasonPhrase = names.name(reasonId, s.reasonPhrase());
-        f.cseq = s.cseq();
-        f.resent = resent;
-        f.fromSlot = fromSlot;
-        f.fromText = fromText;
-        f.toSlot = toSlot;
-        f.toText = toText;
-        f.tx = tx;
+        f.where(this, s, row, t, flow);
+        f.what(request, method, cseqMethod, s.statusCode(), names.name(reasonId, s.reasonPhrase()), s.cseq());
+        f.keys(tx, resent, fromSlot, fromText, toSlot, toText);
         DialogTracker.update(f);
         SessionViews.update(f, people);
         return row;
