@@ -1,6 +1,5 @@
 package dev.parley.session.sip;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,7 @@ import java.util.Map;
  * Matches a message to its transaction in one session, and makes the new ones: a newest-first walk over the session's
  * transactions while the Call-ID has few, a hash index once it has many (keep-alives, refreshes). Part of the
  * session's live state: dropped when the session settles, remade when it wakes up. Also lists a session's
- * transactions from its rows (they are not kept anywhere else). Transactions are ids of the message table's
+ * transactions, from its chain of them. Transactions are ids of the message table's
  * {@link TransactionTable}.
  */
 final class TransactionIndex {
@@ -74,28 +73,21 @@ final class TransactionIndex {
     }
 
     /**
-     * Distinct transaction ids of the session's rows, in order of their first message: ids are given in order of
-     * creation, and a transaction is created at its first message, so that is ascending order.
+     * The session's transaction ids in order of their first message: its chain of transactions (newest first, see
+     * {@link TransactionTable#previousInSession}) read backwards. Ids are given in order of creation, and a
+     * transaction is created at its first message.
      */
     static int[] ids(SipSession session) {
-        int count = session.rowCount();
-        if (count == 0) {
-            return new int[0];
-        }
-        MessageTable table = session.table();
-        int[] ids = new int[count];
+        TransactionTable txs = session.table().transactions;
         int n = 0;
-        for (int r = session.lastRow(); r >= 0 && n < count; r = table.previous(r)) {
-            ids[n++] = table.transaction(r);
+        for (int tx = session.lastTx(); tx >= 0; tx = txs.previousInSession(tx)) {
+            n++;
         }
-        Arrays.sort(ids, 0, n);
-        int distinct = 0;
-        for (int i = 0; i < n; i++) {
-            if (distinct == 0 || ids[distinct - 1] != ids[i]) {
-                ids[distinct++] = ids[i];
-            }
+        int[] ids = new int[n];
+        for (int tx = session.lastTx(); tx >= 0; tx = txs.previousInSession(tx)) {
+            ids[--n] = tx;
         }
-        return Arrays.copyOf(ids, distinct);
+        return ids;
     }
 
     /** The session's transactions in order of their first message, as views. */
