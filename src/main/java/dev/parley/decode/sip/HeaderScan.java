@@ -127,22 +127,30 @@ final class HeaderScan {
         }
         // the start line is read once: status line, or a request with a registered method (the common cases) ...
         int start = p;
-        int lf = StartLine.lineEnd(a, p, end);
-        int e = StartLine.trimCr(a, p, lf);
-        boolean isStatus = StartLine.isStatusLine(a, p, e);
-        int ml = isStatus ? 0 : StartLine.requestMethodLength(a, p, e);
-        String known = ml > 0 ? Names.knownMethod(a, p, ml) : null;
+        int lf = -1;
+        int e = -1;
+        boolean isStatus = false;
+        int ml = 0;
+        String known = null;
+        int first = a[p] | 0x20;
+        if (first >= 'a' && first <= 'z') { // "SIP/2.0" in any case, or an upper-case method
+            lf = StartLine.lineEnd(a, p, end);
+            e = StartLine.trimCr(a, p, lf);
+            isStatus = StartLine.isStatusLine(a, p, e);
+            ml = isStatus ? 0 : StartLine.requestMethodLength(a, p, e);
+            known = ml > 0 ? Names.knownMethod(a, p, ml) : null;
+        }
         int junk = 0;
         if (!isStatus && known == null) {
             // ... else the rare paths: an extension method, junk before the start line, or no SIP at all (every
-            // datagram offered to SIP comes here first, RTP included: it is turned away before the reset). With no
-            // start line at p only the junk rule is left (find would test p again).
-            int[] skipped = new int[1];
-            start = ml > 0 ? StartLine.find(a, p, end, skipped) : StartLine.afterJunk(a, p, end, skipped);
+            // datagram offered to SIP comes here first, RTP included: it is turned away before the reset, and when
+            // its first byte is no letter without a search for its line end). With no start line at p only the
+            // junk rule is left (find would test p again).
+            start = ml > 0 ? StartLine.find(a, p, end) : StartLine.afterJunk(a, p, end);
             if (start < 0) {
                 return null;
             }
-            junk = skipped[0];
+            junk = start - p;
             lf = StartLine.lineEnd(a, start, end);
             e = StartLine.trimCr(a, start, lf);
             isStatus = StartLine.isStatusLine(a, start, e);

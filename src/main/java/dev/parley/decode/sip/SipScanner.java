@@ -48,7 +48,7 @@ public final class SipScanner {
         if (StartLine.isStatusLine(a, p, e) || StartLine.requestMethodLength(a, p, e) > 0) {
             return true;
         }
-        return StartLine.afterJunk(a, p, end, new int[1]) >= 0;
+        return StartLine.afterJunk(a, p, end) >= 0;
     }
 
     /**

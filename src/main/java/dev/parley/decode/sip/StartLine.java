@@ -155,36 +155,40 @@ final class StartLine {
         while (p < end && (a[p] == '\r' || a[p] == '\n')) {
             p++;
         }
-        if (p >= end) {
-            return -1;
-        }
+        int start = p >= end ? -1 : find(a, p, end);
+        junk[0] = start < 0 ? 0 : start - p;
+        return start;
+    }
+
+    /**
+     * {@link #find(byte[], int, int, int[])} for {@code p} after the keep-alives: the junk byte count is the start
+     * minus {@code p}.
+     */
+    static int find(byte[] a, int p, int end) {
         if (isStartLine(a, p, end)) {
-            junk[0] = 0;
             int e = trimCr(a, p, lineEnd(a, p, end));
             int ml = requestMethodLength(a, p, e);
             if (ml > 0 && !isKnownMethod(a, p, ml)) {
                 // "DBREGISTER": an extension-method token that is junk glued to a known method, as tshark reads it
                 for (int q = p + 1; q < p + ml && q - p <= MAX_JUNK; q++) {
                     if (isKnownMethod(a, q, p + ml - q)) {
-                        junk[0] = q - p;
                         return q;
                     }
                 }
             }
             return p;
         }
-        return afterJunk(a, p, end, junk);
+        return afterJunk(a, p, end);
     }
 
     /**
      * The start of a start line with a known method behind 1..{@link #MAX_JUNK} junk bytes after {@code p} (where no
-     * start line begins), -1 when there is none. {@code junk} receives the junk byte count.
+     * start line begins), -1 when there is none; the junk byte count is the start minus {@code p}.
      */
-    static int afterJunk(byte[] a, int p, int end, int[] junk) {
+    static int afterJunk(byte[] a, int p, int end) {
         int limit = Math.min(end, p + MAX_JUNK + 1);
         for (int q = p + 1; q < limit; q++) {
             if (a[q] >= 'A' && a[q] <= 'Z' && startsWithKnownMethod(a, q, end) && isStartLine(a, q, end)) {
-                junk[0] = q - p;
                 return q;
             }
         }

@@ -143,6 +143,31 @@ class SipScannerTest {
         assertThat(t.anomalies()).extracting(Anomaly::code).containsExactly("sip.body.truncated");
     }
 
+    /**
+     * Bytes that are no letter cannot start a start line, so the scan goes straight to the junk rule: binary junk
+     * before a known method is found there, with its length, and a datagram of binary only (RTP) is turned away.
+     */
+    @Test
+    void binaryJunkBeforeAKnownMethodIsSkippedAndBinaryAloneIsNoSip() {
+        byte[] head = {(byte) 0x80, 0x00, 0x7b};
+        byte[] rest = ("REGISTER sip:1.1.1.1 SIP/2.0\r\nCall-ID: j\r\nCSeq: 1 REGISTER\r\n\r\n")
+                .getBytes(ISO_8859_1);
+        byte[] message = Arrays.copyOf(head, head.length + rest.length);
+        System.arraycopy(rest, 0, message, head.length, rest.length);
+        SipSummary s = SipScanner.scan(Bytes.of(message), 1);
+        assertThat(s).isNotNull();
+        assertThat(s.method()).isEqualTo("REGISTER");
+        assertThat(s.callId()).isEqualTo("j");
+        assertThat(s.anomalies()).filteredOn(a -> a.code().equals("sip.leading_junk"))
+                .extracting(Anomaly::message).containsExactly("3 junk bytes before the start line");
+        byte[] rtp = new byte[172];
+        rtp[0] = (byte) 0x80;
+        rtp[9] = 'R'; // an upper-case byte in the header that starts no method
+        assertThat(SipScanner.scan(Bytes.of(rtp), 2)).isNull();
+        assertThat(SipScanner.looksLikeSip(Bytes.of(rtp))).isFalse();
+        assertThat(SipScanner.looksLikeSip(Bytes.of(message))).isTrue();
+    }
+
     @Test
     void missingHeadersAndBlankLine() {
         SipSummary s = scanRaw("DBREGISTER sip:1.1.1.1:5060 SIP/2.0\r\nExpires: 3600\r\n\r\n");
