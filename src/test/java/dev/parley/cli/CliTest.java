@@ -18,8 +18,11 @@ class CliTest {
 
     @Test
     void launcherKnowsTheSameCommandsAsPicocli() {
-        assertThat(ParleyCommand.COMMANDS)
-                .isEqualTo(new CommandLine(new ParleyCommand()).getSubcommands().keySet());
+        ParleyCommand.SUBCOMMANDS.forEach((name, command) ->
+                assertThat(new CommandLine(command.get()).getCommandName()).isEqualTo(name));
+        assertThat(ParleyCommand.commandLine("help").getSubcommands().keySet())
+                .containsExactlyElementsOf(ParleyCommand.COMMANDS);
+        assertThat(ParleyCommand.commandLine("stats").getSubcommands().keySet()).containsExactly("stats");
         assertThat(ParleyCommand.isCommand("bench")).isTrue();
         assertThat(ParleyCommand.isCommand("--version")).isTrue();
         assertThat(ParleyCommand.isCommand("calls.pcap")).isFalse();
