@@ -6,18 +6,24 @@ import org.junit.jupiter.api.Test;
 
 class JitAdviceTest {
     @Test
-    void hotSpotTakesTheDirectiveThatKeepsTheCorrelatorOutOfC2() throws Exception {
+    void hotSpotTakesTheDirectivesThatKeepTheCorrelatorOutOfC2AndTheValueParsersOutOfTheHeaderLoop()
+            throws Exception {
         assertThat(JitAdvice.apply()).isTrue();
         String printed;
         try {
             printed = String.valueOf(JitAdvice.diagnosticCommand("compilerDirectivesPrint"));
         } finally {
-            JitAdvice.diagnosticCommand("compilerDirectivesRemove"); // the tests after this one keep C2
+            JitAdvice.diagnosticCommand("compilerDirectivesClear"); // the tests after this one keep C2
         }
         assertThat(printed).contains("matching: dev/parley/session/sip/*.*");
         String afterMatch = printed.substring(printed.indexOf("matching: dev/parley/session/sip/*.*"));
         String c2 = afterMatch.substring(afterMatch.indexOf("c2 directives:"));
         assertThat(c2.substring(0, c2.indexOf('\n', c2.indexOf("Exclude:")))).contains("Exclude:true");
+        String header = printed.substring(printed.indexOf("matching: dev/parley/decode/sip/HeaderScan.header"));
+        String headerC2 = header.substring(header.indexOf("c2 directives:"));
+        assertThat(headerC2.substring(0, headerC2.indexOf("Enable:"))).contains(
+                "-dev/parley/decode/sip/ViaScan.read", "-dev/parley/decode/sip/CSeqScan.read",
+                "-dev/parley/decode/sip/TextCache.text");
     }
 
     /** The tests run with the package opened, as parley.jar's manifest opens it: the MBean answers without a server. */
