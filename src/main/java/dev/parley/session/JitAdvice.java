@@ -20,7 +20,7 @@ import javax.management.ObjectName;
  * of a big capture is built in about 13 % less time (docs/DESIGN-NOTES.md note 17). The reader's code is left to C2:
  * it is the critical path. A second directive keeps C2 from inlining the value parsers into the scanner's per-header
  * dispatch ({@code HeaderScan.header}): each is compiled once on its own, and the dispatch's compilation takes about
- * 0.04 s instead of 0.3-0.56 s of the single C2 thread while the load warms up (note 26).
+ * 0.04 s instead of 0.3-0.56 s of the single C2 thread while the load warms up (docs/DESIGN-NOTES.md note 25).
  *
  * <p>HotSpot takes compiler directives (JEP 165) at run time through its DiagnosticCommand MBean, as
  * {@code jcmd PID Compiler.directives_add FILE} does. They are added once, when the first big capture is loaded, on a
