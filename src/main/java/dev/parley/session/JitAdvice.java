@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,6 @@ final class JitAdvice {
     /** Captures from this size on get the advice. */
     static final long MIN_CAPTURE_BYTES = 64L << 20;
     private static final String DIRECTIVES = "jit-directives.json";
-    /** How many directives the file holds: HotSpot says how many it took. */
-    static final int DIRECTIVE_COUNT = 2;
     private static boolean requested;
 
     private JitAdvice() {
@@ -72,13 +71,23 @@ final class JitAdvice {
                 if (added == null) {
                     added = diagnosticCommand("compilerDirectivesAdd", file.toString());
                 }
-                return String.valueOf(added).contains(DIRECTIVE_COUNT + " compiler directives added");
+                return String.valueOf(added).contains(directiveCount(directives) + " compiler directives added");
             } finally {
                 Files.deleteIfExists(file);
             }
         } catch (IOException | JMException | RuntimeException | LinkageError e) { // LinkageError: no java.management
             return false;
         }
+    }
+
+    /** How many directives the file holds (one "match" each): HotSpot says how many it took. */
+    static int directiveCount(byte[] directives) {
+        String text = new String(directives, StandardCharsets.UTF_8);
+        int count = 0;
+        for (int at = text.indexOf("match:"); at >= 0; at = text.indexOf("match:", at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.parley.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class JitAdviceTest {
@@ -24,6 +25,12 @@ class JitAdviceTest {
         assertThat(headerC2.substring(0, headerC2.indexOf("Enable:"))).contains(
                 "-dev/parley/decode/sip/ViaScan.read", "-dev/parley/decode/sip/CSeqScan.read",
                 "-dev/parley/decode/sip/TextCache.text");
+    }
+
+    @Test
+    void eachDirectiveIsCountedOnce() {
+        assertThat(JitAdvice.directiveCount("[{match: [\"a/B.*\"], c2: {Exclude: true}}, {match: \"c/D.e\"}]"
+                .getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
     }
 
     /** The tests run with the package opened, as parley.jar's manifest opens it: the MBean answers without a server. */
