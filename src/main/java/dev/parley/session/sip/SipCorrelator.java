@@ -81,13 +81,16 @@ public final class SipCorrelator {
         }
         byte[] keys = s.keys();
         int callIdAt = s.keyOffset(SipSummary.CALL_ID);
-        if (!ascii(keys, callIdAt, callIdLength)) {
-            // matched as text, as the CLI's --call and the views name it: bytes that are not UTF-8 become U+FFFD
+        // Call-IDs are matched as text, as the CLI's --call and the views name them: bytes that are not UTF-8 become
+        // U+FFFD. A known Call-ID's bytes are its text's (the table keeps only such bytes), so the test for
+        // anything to rewrite waits until the bytes are not found.
+        SipSession session = sessions.get(keys, callIdAt, callIdLength);
+        if (session == null && !ascii(keys, callIdAt, callIdLength)) {
             keys = new String(keys, callIdAt, callIdLength, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
             callIdAt = 0;
             callIdLength = keys.length;
+            session = sessions.get(keys, callIdAt, callIdLength);
         }
-        SipSession session = sessions.get(keys, callIdAt, callIdLength);
         if (session == null) {
             session = new SipSession(keys, callIdAt, callIdLength, table);
             sessions.add(session);

@@ -134,7 +134,12 @@ public final class SipSession {
         boolean ackOfFailure = false;
         int tx = -1;
         byte[] keys = s.keys();
-        int branchAt = s.keyOffset(SipSummary.BRANCH);
+        // the keys' lengths and offsets, each length read once: the order is Call-ID, From tag, To tag, branch
+        int fromTagAt = s.keyOffset(SipSummary.FROM_TAG);
+        int fromTagLength = s.keyLength(SipSummary.FROM_TAG);
+        int toTagAt = fromTagAt + Math.max(0, fromTagLength);
+        int toTagLength = s.keyLength(SipSummary.TO_TAG);
+        int branchAt = toTagAt + Math.max(0, toTagLength);
         int branchLength = s.keyLength(SipSummary.BRANCH);
         if (request && "ACK".equals(method)) {
             int invite = live.transactions.find(keys, branchAt, branchLength, s.cseq(), names.id(INVITE), INVITE);
@@ -154,8 +159,8 @@ public final class SipSession {
                 lastTx = tx;
             }
         }
-        int fromSlot = slot(keys, s.keyOffset(SipSummary.FROM_TAG), s.keyLength(SipSummary.FROM_TAG));
-        int toSlot = slot(keys, s.keyOffset(SipSummary.TO_TAG), s.keyLength(SipSummary.TO_TAG));
+        int fromSlot = slot(keys, fromTagAt, fromTagLength);
+        int toSlot = slot(keys, toTagAt, toTagLength);
         // tags as text only past the slots (TAG_OVERFLOW): the common case makes no String
         String fromText = fromSlot == MessageTable.TAG_OVERFLOW ? s.fromTag() : null;
         String toText = toSlot == MessageTable.TAG_OVERFLOW ? s.toTag() : null;
