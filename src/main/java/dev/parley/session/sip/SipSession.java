@@ -292,13 +292,15 @@ public final class SipSession {
 
     /**
      * Called when the Call-ID has been idle for a while in capture time: drops the state that only serves to match
-     * messages still to come (retransmission memory, the string-sharing table, the transaction index) and trims the
-     * lists, so that a long capture keeps only what the views need. A later message simply remakes that state; only
-     * a retransmission arriving after the idle time would then not be flagged as resent.
+     * messages still to come (retransmission memory, the string-sharing table, the transaction index), so that a long
+     * capture keeps only what the views need. A later message simply remakes that state; only a retransmission
+     * arriving after the idle time would then not be flagged as resent. The lists are trimmed at the end
+     * ({@link #finish}), not here: by the time a session settles its arrays are in the old generation, where a trimmed
+     * copy is a new young object to promote and the untrimmed one stays as garbage until a full collection, for a
+     * saving of a few bytes per dialog (docs/DESIGN-NOTES.md note 26).
      */
     void settle() {
         live = null;
-        trim();
     }
 
     /** Drops the growth slack of the arrays (they grow again if more messages come). */
@@ -306,8 +308,8 @@ public final class SipSession {
         if (moreTags != null) {
             moreTags = Arrays.copyOf(moreTags, tagCount - 2);
         }
-        for (SipDialog d : dialogs) {
-            d.trim();
+        for (int i = 0; i < dialogs.size(); i++) { // indexed: no iterator
+            dialogs.get(i).trim();
         }
         if (dialogs instanceof ArrayList<SipDialog> list) {
             list.trimToSize();
