@@ -234,7 +234,7 @@ final class StringPool {
                 liveEntries = Arrays.copyOf(liveEntries, block * 2);
             }
             // a pool that filled a block is a big one: its next blocks are made whole, not grown from 4 KiB by
-            // copies (about 3 MiB of garbage arrays per block, half of them promoted, note 26)
+            // copies (on the synthetic capture 10 MB of garbage arrays a load less, docs/DESIGN-NOTES.md note 26)
             blocks[block] = new byte[BLOCK];
             used = 0;
         }
