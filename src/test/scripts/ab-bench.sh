@@ -16,9 +16,9 @@ capture=$1
 runs=$2
 shift 2
 declare -A build cpu reader correlating gc rss
-field() { # the first number after the pattern (or before it, with "before")
-  if [ "${3:-}" = before ]; then grep -o "[0-9.]* $2" <<< "$1" | head -1 | grep -o '^[0-9.]*'
-  else grep -o "$2 *[0-9.]*" <<< "$1" | head -1 | grep -o '[0-9.]*$'; fi
+field() { # the first number after the pattern (or before it, with "before"); nothing when bench printed none
+  if [ "${3:-}" = before ]; then grep -o "[0-9.]* $2" <<< "$1" | head -1 | grep -o '^[0-9.]*' || true
+  else grep -o "$2 *[0-9.]*" <<< "$1" | head -1 | grep -o '[0-9.]*$' || true; fi
 }
 for _ in $(seq "$runs"); do
   for spec in "$@"; do
