@@ -1,7 +1,5 @@
 package dev.parley.session.sip;
 
-import java.util.ArrayList;
-
 /**
  * Keeps the dialogs of a session up to date as its messages come: creates early and confirmed dialogs from the
  * responses that form them (or from an in-dialog request when the capture joined late), adds each message to its
@@ -19,31 +17,34 @@ final class DialogTracker {
         long t = f.nanos;
         // slot 0: no tag; the texts are only given for tags past the slots (see TagSlots)
         if (f.fromSlot != 0 && f.toSlot != 0 && method != null) {
-            SipDialog d = find(session, f.fromSlot, f.fromText, f.toSlot, f.toText);
-            if (d == null) {
+            DialogTable dialogs = session.table().dialogs;
+            int d = find(session, dialogs, f.fromSlot, f.fromText, f.toSlot, f.toText);
+            if (d < 0) {
                 if (request && livesInDialog(method)) { // the capture joined the dialog late
                     d = newDialog(session, f, SipDialog.State.CONFIRMED);
                 } else if (!request && formsDialog(method) && code > 100 && code < 300) {
                     d = newDialog(session, f, code < 200 ? SipDialog.State.EARLY : SipDialog.State.CONFIRMED);
                 }
             }
-            if (d != null) {
-                d.add(f.row);
+            if (d >= 0) {
+                session.table().dialog(f.row, d);
                 if (!request && code >= 200 && code < 300 && formsDialog(method)) {
-                    d.confirm(t);
+                    dialogs.confirm(d, t);
                 } else if (request && "BYE".equals(method)) {
-                    d.terminate(t);
+                    dialogs.terminate(d, t);
                 } else if (!request && code == 481) {
-                    d.terminate(t);
+                    dialogs.terminate(d, t);
                 }
             }
         }
         if (!request && code >= 300 && "INVITE".equals(method)) {
             int req = session.table().transactions.request(f.tx);
             if (req < 0 || session.table().toSlot(req) == 0) {
-                for (SipDialog d : session.dialogs) { // a failed initial INVITE ends every early dialog of its forks
-                    if (d.state() == SipDialog.State.EARLY) {
-                        d.terminate(t);
+                DialogTable dialogs = session.table().dialogs;
+                // a failed initial INVITE ends every early dialog of its forks
+                for (int d = session.lastDialog(); d >= 0; d = dialogs.before(d)) {
+                    if (dialogs.state(d) == SipDialog.State.EARLY) {
+                        dialogs.terminate(d, t);
                     }
                 }
             }
@@ -60,23 +61,21 @@ final class DialogTracker {
                 || "PUBLISH".equals(method) || "CANCEL".equals(method));
     }
 
-    private static SipDialog find(SipSession session, int fromSlot, String fromTag, int toSlot, String toTag) {
-        java.util.List<SipDialog> dialogs = session.dialogs;
-        for (int i = 0; i < dialogs.size(); i++) { // indexed: no iterator per message
-            SipDialog d = dialogs.get(i);
-            if (d.matches(fromSlot, fromTag, toSlot, toTag)) {
+    /** The session's dialog with these tags, -1 when none (at most one has them: one is made only when none has). */
+    private static int find(SipSession session, DialogTable dialogs, int fromSlot, String fromTag, int toSlot,
+                            String toTag) {
+        for (int d = session.lastDialog(); d >= 0; d = dialogs.before(d)) {
+            if (dialogs.matches(session, d, fromSlot, fromTag, toSlot, toTag)) {
                 return d;
             }
         }
-        return null;
+        return -1;
     }
 
-    private static SipDialog newDialog(SipSession session, MessageFacts f, SipDialog.State state) {
-        if (session.dialogs.isEmpty()) {
-            session.dialogs = new ArrayList<>(2);
-        }
-        SipDialog d = new SipDialog(session, f.fromSlot, f.fromText, f.toSlot, f.toText, state, f.nanos);
-        session.dialogs.add(d);
+    private static int newDialog(SipSession session, MessageFacts f, SipDialog.State state) {
+        int d = session.table().dialogs.add(session.lastDialog(), f.fromSlot, f.fromText, f.toSlot, f.toText, state,
+                f.nanos);
+        session.lastDialog(d);
         return d;
     }
 }

@@ -7,7 +7,7 @@ import dev.parley.decode.sip.SipSummary;
  * The message a session is adding, as the values {@link SipSession#add} already holds, for the views it then updates
  * (dialogs, call, registration, pager messages, subscription). One instance per correlator, refilled for each
  * message: the views read plain fields instead of decoding the row back from the message table through a
- * {@link SipMessageRef} made per message, and one is made only when a view keeps the message ({@link #ref}).
+ * {@link SipMessageRef} made per message.
  * Valid during that one {@code add} only.
  */
 final class MessageFacts {
@@ -58,11 +58,6 @@ final class MessageFacts {
         this.fromText = fromText;
         this.toSlot = toSlot;
         this.toText = toText;
-    }
-
-    /** A lasting reference to the message, for a view that keeps it. */
-    SipMessageRef ref() {
-        return new SipMessageRef(session, row);
     }
 
     boolean hasToTag() {

@@ -32,6 +32,11 @@ final class MessageTable {
     final KeyTable callIds = new KeyTable();
     final NameTable names = new NameTable();
     final TransactionTable transactions = new TransactionTable(names);
+    /** The sessions' views, in columns (docs/DESIGN-NOTES.md note 27). */
+    final CallTable calls = new CallTable();
+    final DialogTable dialogs = new DialogTable();
+    final PagerTable pager = new PagerTable();
+    final RegistrationTable registrations = new RegistrationTable();
     private final ShapeTable shapes = new ShapeTable();
     private int size;
     /** Fixed-size pages: the table grows without copying (no big garbage arrays while loading). */
@@ -52,6 +57,7 @@ final class MessageTable {
         int[] previous; // the same session's row before this one, -1 for its first (see SipSession)
         byte[] fromTag;
         byte[] toTag;
+        int[] dialog; // the dialog (DialogTable) the message belongs to + 1, 0 for none
         byte[][] bytes; // only when the loader keeps message bytes
         int live; // rows of sessions not evicted
 
@@ -72,6 +78,7 @@ final class MessageTable {
             previous = previous == null ? new int[n] : Arrays.copyOf(previous, n);
             fromTag = fromTag == null ? new byte[n] : Arrays.copyOf(fromTag, n);
             toTag = toTag == null ? new byte[n] : Arrays.copyOf(toTag, n);
+            dialog = dialog == null ? new int[n] : Arrays.copyOf(dialog, n);
             if (bytes != null) {
                 bytes = Arrays.copyOf(bytes, n);
             }
@@ -345,6 +352,16 @@ final class MessageTable {
 
     int toSlot(int row) {
         return at(row).toTag[row & MASK] & 0xFF;
+    }
+
+    /** Puts the message in dialog {@code d} of the {@link DialogTable}. */
+    void dialog(int row, int d) {
+        at(row).dialog[row & MASK] = d + 1;
+    }
+
+    /** The message's dialog in the {@link DialogTable}, -1 for none. */
+    int dialog(int row) {
+        return at(row).dialog[row & MASK] - 1;
     }
 
     String overflowTag(int row, int which) {

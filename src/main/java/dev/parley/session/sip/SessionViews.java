@@ -1,8 +1,5 @@
 package dev.parley.session.sip;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Feeds each message of a session to the views that fit its method: the call (kind CALL), the registration, the
  * pager messages and the subscription. The session holds the views; this class holds the rules.
@@ -13,11 +10,12 @@ final class SessionViews {
 
     static void update(MessageFacts f, Interner people) {
         SipSession session = f.session;
+        MessageTable table = session.table();
         if (session.kind() == SessionKind.CALL) {
-            if (session.call == null) {
-                session.call = new SipCall();
+            if (session.call < 0) {
+                session.call = table.calls.add();
             }
-            CallTracker.update(session.call, f, people);
+            CallTracker.update(table.calls, session.call, f, people);
         }
         String method = f.viewMethod();
         if (method == null) {
@@ -25,10 +23,10 @@ final class SessionViews {
         }
         switch (method) {
             case "REGISTER":
-                if (session.registration == null) {
-                    session.registration = new SipRegistration();
+                if (session.registration < 0) {
+                    session.registration = table.registrations.add();
                 }
-                session.registration.update(f, people);
+                table.registrations.update(session.registration, f, people);
                 break;
             case "MESSAGE":
                 updatePager(f, people);
@@ -47,24 +45,21 @@ final class SessionViews {
 
     private static void updatePager(MessageFacts f, Interner people) {
         SipSession session = f.session;
+        MessageTable table = session.table();
+        PagerTable pager = table.pager;
         if (f.request) {
-            if (session.table().transactions.request(f.tx) == f.row) { // not a retransmission
-                if (session.pagerMessages.isEmpty()) {
-                    session.pagerMessages = new ArrayList<>(1);
-                }
-                session.pagerMessages.add(new PagerMessage(f.ref(), people.intern(f.sip.fromUser()),
-                        people.intern(f.sip.toUser()), people.intern(f.sip.fromDisplay()), f.sip.textPreview()));
+            if (table.transactions.request(f.tx) == f.row) { // not a retransmission
+                session.lastPager = pager.add(session.lastPager, f.row, people.intern(f.sip.fromUser()),
+                        people.intern(f.sip.toUser()), people.intern(f.sip.fromDisplay()), f.sip.textPreview());
             }
             return;
         }
         if (f.status < 200) {
             return;
         }
-        List<PagerMessage> pager = session.pagerMessages;
-        for (int i = pager.size() - 1; i >= 0; i--) {
-            PagerMessage p = pager.get(i);
-            if (p.request().cseq() == f.cseq) {
-                p.answer(f.row);
+        for (int p = session.lastPager; p >= 0; p = pager.before(p)) {
+            if (table.transactions.cseq(table.transaction(pager.request(p))) == f.cseq) {
+                pager.answer(p, f.row);
                 return;
             }
         }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * A dialog: Call-ID plus the two tags (RFC 3261 section 12). Responses of several forks to one INVITE, with different
  * To tags, make separate early dialogs; a 2xx confirms one. Tags are kept as the initial request named them:
  * {@link #localTag()} is the From tag of the dialog-creating request, {@link #remoteTag()} the To tag of the answer.
- * Tags are the session's tag slots; messages are rows of the correlator's message table.
+ * A view over the dialog's row of the {@link DialogTable}, made on demand: its getters read the row as it is now.
  */
 public final class SipDialog {
 
@@ -17,58 +17,15 @@ public final class SipDialog {
     public enum State { EARLY, CONFIRMED, TERMINATED }
 
     private final SipSession session;
-    private final int localSlot;
-    private final int remoteSlot;
-    private final String localText; // only for a tag past the session's slots
-    private final String remoteText;
-    private final long createdNanos;
-    private State state;
-    private long confirmedNanos = -1;
-    private long terminatedNanos = -1;
-    private int[] rows = new int[4];
-    private int count;
+    private final int d;
 
-    SipDialog(SipSession session, int localSlot, String localTag, int remoteSlot, String remoteTag, State state,
-              long createdNanos) {
+    SipDialog(SipSession session, int d) {
         this.session = session;
-        this.localSlot = localSlot;
-        this.remoteSlot = remoteSlot;
-        this.localText = localSlot == MessageTable.TAG_OVERFLOW ? localTag : null;
-        this.remoteText = remoteSlot == MessageTable.TAG_OVERFLOW ? remoteTag : null;
-        this.state = state;
-        this.createdNanos = createdNanos;
-        if (state == State.CONFIRMED) {
-            confirmedNanos = createdNanos;
-        }
+        this.d = d;
     }
 
-    /** Same dialog whichever side sent the message (the tags swap between From and To). */
-    boolean matches(int fromSlot, String fromTag, int toSlot, String toTag) {
-        return (TagSlots.same(session, localSlot, localText, fromSlot, fromTag)
-                && TagSlots.same(session, remoteSlot, remoteText, toSlot, toTag))
-                || (TagSlots.same(session, localSlot, localText, toSlot, toTag)
-                && TagSlots.same(session, remoteSlot, remoteText, fromSlot, fromTag));
-    }
-
-    void add(int row) {
-        if (count == rows.length) {
-            rows = Arrays.copyOf(rows, count * 2 + 2);
-        }
-        rows[count++] = row;
-    }
-
-    void confirm(long nanos) {
-        if (state == State.EARLY) {
-            state = State.CONFIRMED;
-            confirmedNanos = nanos;
-        }
-    }
-
-    void terminate(long nanos) {
-        if (state != State.TERMINATED) {
-            state = State.TERMINATED;
-            terminatedNanos = nanos;
-        }
+    private DialogTable dialogs() {
+        return session.table().dialogs;
     }
 
     public String callId() {
@@ -76,53 +33,72 @@ public final class SipDialog {
     }
 
     public String localTag() {
-        return localSlot == MessageTable.TAG_OVERFLOW ? localText : session.slotTag(localSlot);
+        int slot = dialogs().localSlot(d);
+        return slot == MessageTable.TAG_OVERFLOW ? dialogs().localText(d, slot) : session.slotTag(slot);
     }
 
     public String remoteTag() {
-        return remoteSlot == MessageTable.TAG_OVERFLOW ? remoteText : session.slotTag(remoteSlot);
+        int slot = dialogs().remoteSlot(d);
+        return slot == MessageTable.TAG_OVERFLOW ? dialogs().remoteText(d, slot) : session.slotTag(slot);
     }
 
     public State state() {
-        return state;
+        return dialogs().state(d);
     }
 
     public long createdNanos() {
-        return createdNanos;
+        return dialogs().created(d);
     }
 
     /** When a 2xx confirmed the dialog, -1 if never. */
     public long confirmedNanos() {
-        return confirmedNanos;
+        return dialogs().confirmed(d);
     }
 
     /** When a BYE or a failure ended it, -1 if never. */
     public long terminatedNanos() {
-        return terminatedNanos;
+        return dialogs().terminated(d);
     }
 
-    void trim() {
-        rows = Arrays.copyOf(rows, count);
-    }
-
-    /** Messages that carried both tags of this dialog, in capture order. */
+    /** Messages that carried both tags of this dialog, in capture order (the rows as they are now). */
     public List<SipMessageRef> messages() {
-        return new AbstractList<>() { // a live read-only view
+        MessageTable table = session.table();
+        int n = session.rowCount();
+        int[] rows = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            int row = session.row(i);
+            if (table.dialog(row) == d) {
+                rows[count++] = row;
+            }
+        }
+        int[] mine = Arrays.copyOf(rows, count);
+        return new AbstractList<>() {
             @Override
             public SipMessageRef get(int i) {
-                Objects.checkIndex(i, count);
-                return new SipMessageRef(session, rows[i]);
+                Objects.checkIndex(i, mine.length);
+                return new SipMessageRef(session, mine[i]);
             }
 
             @Override
             public int size() {
-                return count;
+                return mine.length;
             }
         };
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof SipDialog other && other.session == session && other.d == d;
+    }
+
+    @Override
+    public int hashCode() {
+        return session.hashCode() * 31 + d;
+    }
+
+    @Override
     public String toString() {
-        return "Dialog[" + callId() + " " + localTag() + "/" + remoteTag() + " " + state + "]";
+        return "Dialog[" + callId() + " " + localTag() + "/" + remoteTag() + " " + state() + "]";
     }
 }

@@ -35,11 +35,12 @@ public final class SipSession {
     private int tag2;
     private int[] moreTags;
     private int tagCount;
-    // the views below are kept up to date by DialogTracker and SessionViews
-    List<SipDialog> dialogs = List.of();
-    SipCall call;
-    SipRegistration registration;
-    List<PagerMessage> pagerMessages = List.of();
+    // the views, kept up to date by DialogTracker and SessionViews, are rows of the table's view tables: the
+    // call's and the registration's numbers, and the newest dialog's and pager message's (-1: none)
+    int call = -1;
+    int registration = -1;
+    int lastPager = -1;
+    private int lastDialog = -1;
     private String caller;
     private String callee;
     private String callerDisplay;
@@ -104,8 +105,18 @@ public final class SipSession {
         tagCount = 0;
         lastTx = -1;
         live = null;
-        dialogs = List.of();
-        pagerMessages = List.of();
+        for (int d = lastDialog; d >= 0; ) {
+            int before = table.dialogs.before(d); // read first: a given-back number is reused
+            table.dialogs.release(d);
+            d = before;
+        }
+        lastDialog = -1;
+        for (int p = lastPager; p >= 0; ) {
+            int before = table.pager.before(p);
+            table.pager.release(p);
+            p = before;
+        }
+        lastPager = -1;
     }
 
     MessageTable table() {
@@ -294,25 +305,19 @@ public final class SipSession {
      * Called when the Call-ID has been idle for a while in capture time: drops the state that only serves to match
      * messages still to come (retransmission memory, the string-sharing table, the transaction index), so that a long
      * capture keeps only what the views need. A later message simply remakes that state; only a retransmission
-     * arriving after the idle time would then not be flagged as resent. The lists are trimmed at the end
+     * arriving after the idle time would then not be flagged as resent. The tag array is trimmed at the end
      * ({@link #finish}), not here: by the time a session settles its arrays are in the old generation, where a trimmed
-     * copy is a new young object to promote and the untrimmed one stays as garbage until a full collection, for a
-     * saving of a few bytes per dialog (docs/DESIGN-NOTES.md note 26).
+     * copy is a new young object to promote and the untrimmed one stays as garbage until a full collection
+     * (docs/DESIGN-NOTES.md note 26).
      */
     void settle() {
         live = null;
     }
 
-    /** Drops the growth slack of the arrays (they grow again if more messages come). */
+    /** Drops the growth slack of the tag array (it grows again if more tags come). */
     private void trim() {
         if (moreTags != null) {
             moreTags = Arrays.copyOf(moreTags, tagCount - 2);
-        }
-        for (int i = 0; i < dialogs.size(); i++) { // indexed: no iterator
-            dialogs.get(i).trim();
-        }
-        if (dialogs instanceof ArrayList<SipDialog> list) {
-            list.trimToSize();
         }
     }
 
@@ -333,19 +338,16 @@ public final class SipSession {
     }
 
     void finish() {
-        if (call != null && !call.state().isTerminal()) {
-            call.openAtEnd = true;
+        if (call >= 0 && !table.calls.state(call).isTerminal()) {
+            table.calls.markOpenAtEnd(call);
         }
         trim();
-        if (call != null) {
-            call.trim();
-        }
     }
 
     /** True when nothing more is expected: a call in a terminal state, or another kind whose last transaction ended. */
     boolean isCompleted() {
-        if (call != null) {
-            return call.state().isTerminal();
+        if (call >= 0) {
+            return table.calls.state(call).isTerminal();
         }
         return lastTx >= 0 && table.transactions.finalResponse(lastTx) != TransactionTable.NONE;
     }
@@ -375,22 +377,41 @@ public final class SipSession {
 
     /** Dialogs (early, confirmed, terminated) in order of creation. */
     public List<SipDialog> dialogs() {
-        return Collections.unmodifiableList(dialogs);
+        List<SipDialog> newestFirst = new ArrayList<>(2);
+        for (int d = lastDialog; d >= 0; d = table.dialogs.before(d)) {
+            newestFirst.add(new SipDialog(this, d));
+        }
+        Collections.reverse(newestFirst);
+        return Collections.unmodifiableList(newestFirst);
+    }
+
+    /** The newest dialog's number in the table's {@link DialogTable}, -1 when none. */
+    int lastDialog() {
+        return lastDialog;
+    }
+
+    void lastDialog(int d) {
+        lastDialog = d;
     }
 
     /** The call view for kind CALL, else null. */
     public SipCall call() {
-        return call;
+        return call < 0 ? null : new SipCall(table.calls, call);
     }
 
     /** The REGISTER view when this Call-ID carried REGISTER, else null. */
     public SipRegistration registration() {
-        return registration;
+        return registration < 0 ? null : new SipRegistration(table.registrations, registration);
     }
 
     /** MESSAGE requests (retransmissions excluded) with their delivery status. */
     public List<PagerMessage> pagerMessages() {
-        return Collections.unmodifiableList(pagerMessages);
+        List<PagerMessage> newestFirst = new ArrayList<>(1);
+        for (int p = lastPager; p >= 0; p = table.pager.before(p)) {
+            newestFirst.add(new PagerMessage(this, p));
+        }
+        Collections.reverse(newestFirst);
+        return Collections.unmodifiableList(newestFirst);
     }
 
     /** The SUBSCRIBE/NOTIFY/PUBLISH view, else null. */

@@ -214,4 +214,61 @@ class SipCorrelatorSessionsTest {
         assertThat(small.statistics().callIds()).isEqualTo(3);
         assertThat(small.statistics().toMap()).containsEntry("dropped_sessions", 1L);
     }
+
+    @Test
+    void anEvictedSessionsDialogsAndPagerMessagesAreGivenBackAndReusedIntact() {
+        Limits one = new Limits(16 * 1024, 256 * 1024, 1 << 22, 1 << 26, 1 << 23, 4096, 60_000_000_000L, 1024, 1, 1_000_000);
+        SipCorrelator small = new SipCorrelator(one);
+        // a completed call with one dialog, and a pager message, each evicted by the next Call-ID
+        small.accept(request("INVITE").callId("old").tags("a", null).at(0).event());
+        small.accept(response(200, "OK", "INVITE").callId("old").tags("a", "b").flow(BOB, ALICE).at(1).event());
+        small.accept(request("BYE").callId("old").tags("a", "b").cseq(2).branch("z9hG4bK-bye").at(2).event());
+        small.accept(request("MESSAGE").callId("im").users("alice", "bob").tags("m", null).text("first").at(3)
+                .event());
+        small.accept(response(200, "OK", "MESSAGE").callId("im").tags("m", "n").flow(BOB, ALICE).at(4).event());
+        // the new call's dialog and the new pager message take the numbers given back
+        small.accept(request("INVITE").callId("new").tags("x", null).at(5).event());
+        small.accept(response(180, "Ringing", "INVITE").callId("new").tags("x", "y").flow(BOB, ALICE).at(6).event());
+        small.accept(request("MESSAGE").callId("im2").users("carol", "dave").tags("p", null).text("second").at(7)
+                .event());
+        small.finish();
+
+        assertThat(small.statistics().droppedSessions()).isEqualTo(3);
+        assertThat(small.session("old")).isNull();
+        SipSession im2 = small.session("im2");
+        assertThat(im2.pagerMessages()).singleElement().satisfies(p -> {
+            assertThat(p.from()).isEqualTo("carol");
+            assertThat(p.text()).isEqualTo("second");
+            assertThat(p.response()).isNull(); // not the evicted message's answer
+            assertThat(p.request().method()).isEqualTo("MESSAGE");
+        });
+    }
+
+    @Test
+    void aSessionKeepsItsDialogsAfterAnotherIsEvicted() {
+        Limits two = new Limits(16 * 1024, 256 * 1024, 1 << 22, 1 << 26, 1 << 23, 4096, 60_000_000_000L, 1024, 2, 1_000_000);
+        SipCorrelator small = new SipCorrelator(two);
+        small.accept(request("INVITE").callId("gone").tags("a", null).at(0).event());
+        small.accept(response(486, "Busy Here", "INVITE").callId("gone").tags("a", "b").flow(BOB, ALICE).at(1)
+                .event());
+        small.accept(request("INVITE").callId("kept").tags("c", null).at(2).event());
+        small.accept(response(180, "Ringing", "INVITE").callId("kept").tags("c", "d").flow(BOB, ALICE).at(3).event());
+        small.accept(request("INVITE").callId("third").tags("e", null).at(4).event()); // evicts "gone"
+        small.accept(response(183, "Session Progress", "INVITE").callId("third").tags("e", "f").flow(BOB, ALICE)
+                .at(5).event());
+        small.accept(response(200, "OK", "INVITE").callId("kept").tags("c", "d").flow(BOB, ALICE).at(6).event());
+        small.finish();
+
+        assertThat(small.sessions()).extracting(SipSession::callId).containsExactly("kept", "third");
+        SipDialog kept = small.session("kept").dialogs().get(0);
+        assertThat(small.session("kept").dialogs()).hasSize(1);
+        assertThat(kept.localTag()).isEqualTo("c");
+        assertThat(kept.remoteTag()).isEqualTo("d");
+        assertThat(kept.state()).isEqualTo(SipDialog.State.CONFIRMED);
+        assertThat(kept.messages()).extracting(SipMessageRef::label).containsExactly("180 Ringing", "200 OK");
+        SipDialog third = small.session("third").dialogs().get(0);
+        assertThat(third.remoteTag()).isEqualTo("f");
+        assertThat(third.state()).isEqualTo(SipDialog.State.EARLY);
+        assertThat(third.messages()).extracting(SipMessageRef::label).containsExactly("183 Session Progress");
+    }
 }
