@@ -3,8 +3,7 @@ package dev.parley.session.sip;
 import dev.parley.decode.Endpoint;
 import dev.parley.decode.Flow;
 import dev.parley.decode.Transport;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -21,22 +20,34 @@ final class ResendDetector {
     private static final int FINAL = 3;
 
     private static final class Direction {
-        final Flow flow; // the first flow seen in this direction: later ones are mostly the same object
-        final Endpoint src;
-        final Endpoint dst;
+        Flow flow; // the first flow seen in this direction: later ones are mostly the same object
+        Endpoint src;
+        Endpoint dst;
         long cseq;
         String method;
         int state;
         int responseCode;
 
-        Direction(Flow flow) {
+        /** Starts over for a new direction (a reused detector reuses its directions' objects). */
+        Direction start(Flow flow, long cseq, String method) {
             this.flow = flow;
             this.src = flow.src();
             this.dst = flow.dst();
+            this.cseq = cseq;
+            this.method = method;
+            this.state = NOTHING;
+            this.responseCode = 0;
+            return this;
         }
     }
 
-    private final List<Direction> directions = new ArrayList<>(2);
+    private Direction[] directions = new Direction[2];
+    private int count;
+
+    /** Forgets every direction, for another session (see {@link LiveState.Pool}). */
+    void reset() {
+        count = 0;
+    }
 
     boolean isResent(Flow flow, boolean request, long cseq, String cseqMethod, int statusCode) {
         if (flow == null || flow.transport() != Transport.UDP || cseq < 0) {
@@ -45,10 +56,12 @@ final class ResendDetector {
         Direction d = find(flow);
         boolean fresh = d == null;
         if (fresh) {
-            d = new Direction(flow);
-            d.cseq = cseq;
-            d.method = cseqMethod;
-            directions.add(d);
+            if (count == directions.length) {
+                directions = Arrays.copyOf(directions, count * 2);
+            }
+            Direction reused = directions[count];
+            d = (reused == null ? new Direction() : reused).start(flow, cseq, cseqMethod);
+            directions[count++] = d;
         } else if (d.cseq != cseq) {
             d.cseq = cseq;
             d.method = cseqMethod;
@@ -76,8 +89,8 @@ final class ResendDetector {
     }
 
     private Direction find(Flow flow) {
-        for (int i = 0; i < directions.size(); i++) {
-            Direction d = directions.get(i);
+        for (int i = 0; i < count; i++) {
+            Direction d = directions[i];
             if (d.flow == flow || d.src.equals(flow.src()) && d.dst.equals(flow.dst())) {
                 return d;
             }

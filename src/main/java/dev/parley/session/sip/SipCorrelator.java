@@ -38,6 +38,7 @@ public final class SipCorrelator {
     private final MessageFacts facts = new MessageFacts();
     /** Sessions that may still be live (not settled): the settling pass looks at these only, not at every session. */
     private final List<SipSession> live = new ArrayList<>();
+    private final LiveState.Pool livePool = new LiveState.Pool();
     private final SessionIndex sessions = new SessionIndex(table.callIds);
     /** Capture time after which a quiet Call-ID is settled (RFC 3261 timers end within 64*T1 = 32 s). */
     static final long SETTLE_AFTER_NANOS = 300_000_000_000L;
@@ -94,7 +95,6 @@ public final class SipCorrelator {
         if (session == null) {
             session = new SipSession(keys, callIdAt, callIdLength, table);
             sessions.add(session);
-            live.add(session);
             callIds++;
             if (!awaitingLeg.isEmpty()) {
                 linkAwaiting(session, session.callId());
@@ -106,9 +106,9 @@ public final class SipCorrelator {
         }
         String before = session.correlationId();
         if (!session.isLive()) {
-            live.add(session); // settled before, woken up by this message
+            live.add(session); // new, or settled before and woken up by this message
         }
-        int row = session.add(e, interner, people, facts);
+        int row = session.add(e, interner, people, facts, livePool);
         assert row == index;
         if (table.resent(row)) {
             resent++;
@@ -138,7 +138,7 @@ public final class SipCorrelator {
                 continue; // evicted since
             }
             if (!s.isActiveSince(now - SETTLE_AFTER_NANOS)) {
-                s.settleOnce();
+                s.settleOnce(livePool);
             } else {
                 live.set(kept++, s);
             }
@@ -246,7 +246,7 @@ public final class SipCorrelator {
         }
         SipSession gone = sessions.at(victim);
         sessions.remove(victim);
-        gone.release();
+        gone.release(livePool);
         dropped++;
     }
 }

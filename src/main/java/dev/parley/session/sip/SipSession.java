@@ -48,7 +48,7 @@ public final class SipSession {
     private long firstNanos = -1;
     private long lastNanos = -1;
     private SessionExtras extras; // rarely needed fields, made on first use
-    private LiveState live = new LiveState(this, 0); // null once settled, remade if the Call-ID wakes up
+    private LiveState live; // null until the first message, and once settled; taken again if the Call-ID wakes up
 
     SessionExtras extras() {
         if (extras == null) {
@@ -85,7 +85,7 @@ public final class SipSession {
      * What remains is a shell with the summary fields (Call-ID, kind, parties, call, registration) but no messages,
      * transactions, dialogs or pager messages; refs to its messages taken before must not be read any more.
      */
-    void release() {
+    void release(LiveState.Pool pool) {
         keepCallIdText();
         for (int tx : TransactionIndex.ids(this)) {
             table.pool.release(table.transactions.branch(tx));
@@ -104,7 +104,10 @@ public final class SipSession {
         count = 0;
         tagCount = 0;
         lastTx = -1;
-        live = null;
+        if (live != null) {
+            pool.giveBack(live);
+            live = null;
+        }
         for (int d = lastDialog; d >= 0; ) {
             int before = table.dialogs.before(d); // read first: a given-back number is reused
             table.dialogs.release(d);
@@ -127,7 +130,7 @@ public final class SipSession {
      * Records one message of this Call-ID and updates every view; returns its row (its index). {@code f} is the
      * correlator's scratch for the message's facts, refilled here for the views.
      */
-    int add(SipEvent e, Interner in, Interner people, MessageFacts f) {
+    int add(SipEvent e, Interner in, Interner people, MessageFacts f, LiveState.Pool pool) {
         SipSummary s = e.sip();
         boolean request = s.request();
         NameTable names = table.names;
@@ -138,7 +141,7 @@ public final class SipSession {
         char reasonId = names.id(s.reasonPhrase());
         long t = e.timestampNanos();
         if (live == null) {
-            live = new LiveState(this, TransactionIndex.ids(this).length);
+            live = pool.take(this, lastTx < 0 ? 0 : TransactionIndex.ids(this).length);
         }
         boolean resent = live.resend.isResent(e.flow(), request, s.cseq(), cseqMethod, s.statusCode());
 
@@ -310,7 +313,8 @@ public final class SipSession {
      * copy is a new young object to promote and the untrimmed one stays as garbage until a full collection
      * (docs/DESIGN-NOTES.md note 26).
      */
-    void settle() {
+    void settle(LiveState.Pool pool) {
+        pool.giveBack(live);
         live = null;
     }
 
@@ -331,9 +335,9 @@ public final class SipSession {
     }
 
     /** Settles unless already settled and quiet since. */
-    void settleOnce() {
+    void settleOnce(LiveState.Pool pool) {
         if (live != null) {
-            settle();
+            settle(pool);
         }
     }
 

@@ -17,13 +17,19 @@ final class TransactionIndex {
     private record TxKey(String branch, long cseq, String method) {
     }
 
-    private final SipSession session;
+    private SipSession session;
     private int txCount; // transactions so far (recounted when a settled session wakes up)
     private Map<TxKey, Integer> txIndex; // only past LINEAR_TX_SCAN transactions
 
     TransactionIndex(SipSession session, int txCount) {
+        reset(session, txCount);
+    }
+
+    /** Starts over for {@code session}, which has {@code txCount} transactions (see {@link LiveState.Pool}). */
+    void reset(SipSession session, int txCount) {
         this.session = session;
         this.txCount = txCount;
+        this.txIndex = null;
     }
 
     /**
