@@ -6,6 +6,7 @@ import dev.parley.decode.sip.SipEvent;
 import dev.parley.decode.sip.SipSummary;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ public final class SipCorrelator {
     private static final int SETTLE_EVERY = 1 << 15;
     private long lastSettleNanos;
     private final ResendDetector noCallIdResend = new ResendDetector();
+    /** Requests per method: by the name table's id (no map lookup per message), the rest (none, past FULL) by name. */
+    private long[] methodCountsById = new long[32];
     private final Map<String, long[]> methodCounts = new HashMap<>();
     /** Responses per status code (the scanner gives 100..699), no boxing on the per-message path. */
     private final long[] statusCounts = new long[1000];
@@ -167,6 +170,11 @@ public final class SipCorrelator {
     public SipStatistics statistics() {
         Map<String, Long> methods = new HashMap<>();
         methodCounts.forEach((k, v) -> methods.put(k, v[0]));
+        for (char id = 1; id < methodCountsById.length; id++) {
+            if (methodCountsById[id] > 0) {
+                methods.put(table.names.name(id), methodCountsById[id]);
+            }
+        }
         Map<String, Long> codes = new HashMap<>();
         for (int code = 0; code < statusCounts.length; code++) {
             if (statusCounts[code] > 0) {
@@ -185,8 +193,16 @@ public final class SipCorrelator {
 
     private void count(SipSummary s) {
         if (s.request()) {
-            String method = s.method() == null ? "" : s.method();
-            methodCounts.computeIfAbsent(method, k -> new long[1])[0]++;
+            char id = table.names.id(s.method());
+            if (id != 0 && id != NameTable.FULL) {
+                if (id >= methodCountsById.length) {
+                    methodCountsById = Arrays.copyOf(methodCountsById, Math.max(id + 1, 2 * id));
+                }
+                methodCountsById[id]++;
+            } else {
+                String method = s.method() == null ? "" : s.method();
+                methodCounts.computeIfAbsent(method, k -> new long[1])[0]++;
+            }
         } else {
             int code = s.statusCode();
             if (code >= 0 && code < statusCounts.length) {
