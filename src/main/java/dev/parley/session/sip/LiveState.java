@@ -25,9 +25,13 @@ final class LiveState {
         if (value == null) {
             return null;
         }
+        for (int i = 0; i < sharedCount; i++) { // by identity first: the reader's flow cache mostly hands the same object
+            if (shared[i] == value) {
+                return value;
+            }
+        }
         for (int i = 0; i < sharedCount; i++) {
-            Object kept = shared[i];
-            if (kept == value || kept.equals(value)) { // the reader's flow cache mostly hands the same object
+            if (shared[i].equals(value)) {
                 return (T) shared[i];
             }
         }

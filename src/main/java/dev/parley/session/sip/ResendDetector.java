@@ -88,10 +88,19 @@ final class ResendDetector {
         return resent;
     }
 
+    /**
+     * The direction of {@code flow}: by identity first (the reader's flow cache hands the same object for a 5-tuple,
+     * so this is the usual hit, without comparing addresses against the other directions), then by endpoints.
+     */
     private Direction find(Flow flow) {
         for (int i = 0; i < count; i++) {
+            if (directions[i].flow == flow) {
+                return directions[i];
+            }
+        }
+        for (int i = 0; i < count; i++) {
             Direction d = directions[i];
-            if (d.flow == flow || d.src.equals(flow.src()) && d.dst.equals(flow.dst())) {
+            if (d.src.equals(flow.src()) && d.dst.equals(flow.dst())) {
                 return d;
             }
         }
