@@ -20,12 +20,13 @@ final class CallTable {
 
     private int count;
     private final PagedColumn.Ints bits = new PagedColumn.Ints();
-    private final PagedColumn.Longs start = new PagedColumn.Longs();
-    private final PagedColumn.Longs ring = new PagedColumn.Longs();
-    private final PagedColumn.Longs answer = new PagedColumn.Longs();
-    private final PagedColumn.Longs end = new PagedColumn.Longs();
-    private final PagedColumn.Longs last = new PagedColumn.Longs();
-    private final PagedColumn.Longs inviteCseq = new PagedColumn.Longs();
+    // the times (-1: not seen) and the initial INVITE's CSeq, read and written by CallTracker as they are
+    final PagedColumn.Longs start = new PagedColumn.Longs();
+    final PagedColumn.Longs ring = new PagedColumn.Longs();
+    final PagedColumn.Longs answer = new PagedColumn.Longs();
+    final PagedColumn.Longs end = new PagedColumn.Longs();
+    final PagedColumn.Longs last = new PagedColumn.Longs();
+    final PagedColumn.Longs inviteCseq = new PagedColumn.Longs();
     private final PagedColumn.Ints reInvites = new PagedColumn.Ints();
     private final PagedColumn.Refs<String> caller = new PagedColumn.Refs<>();
     private final PagedColumn.Refs<String> callee = new PagedColumn.Refs<>();
@@ -169,50 +170,6 @@ final class CallTable {
 
     void reasonHeader(int c, String reason) {
         reasonHeader.set(c, reason);
-    }
-
-    long start(int c) {
-        return start.get(c);
-    }
-
-    void start(int c, long nanos) {
-        start.set(c, nanos);
-    }
-
-    long ring(int c) {
-        return ring.get(c);
-    }
-
-    void ring(int c, long nanos) {
-        ring.set(c, nanos);
-    }
-
-    long answer(int c) {
-        return answer.get(c);
-    }
-
-    void answer(int c, long nanos) {
-        answer.set(c, nanos);
-    }
-
-    long end(int c) {
-        return end.get(c);
-    }
-
-    long last(int c) {
-        return last.get(c);
-    }
-
-    void last(int c, long nanos) {
-        last.set(c, nanos);
-    }
-
-    long inviteCseq(int c) {
-        return inviteCseq.get(c);
-    }
-
-    void inviteCseq(int c, long cseq) {
-        inviteCseq.set(c, cseq);
     }
 
     int reInvites(int c) {

@@ -15,9 +15,9 @@ final class CallTracker {
 
     static void update(CallTable calls, int c, MessageFacts m, Interner people) {
         long t = m.nanos;
-        calls.last(c, Math.max(calls.last(c), t));
-        if (calls.start(c) < 0) {
-            calls.start(c, t);
+        calls.last.set(c, Math.max(calls.last.get(c), t));
+        if (calls.start.get(c) < 0) {
+            calls.start.set(c, t);
             calls.setState(c, CallState.CALL_SETUP, t, m.row);
         }
         if (m.request) {
@@ -41,14 +41,14 @@ final class CallTracker {
                     calls.parties(c, people.intern(s.fromUser()), people.intern(s.toUser()),
                             people.intern(s.fromDisplay()), m.fromSlot, m.fromText,
                             m.flow == null ? null : m.flow.src(), m.flow == null ? null : m.flow.dst());
-                    calls.start(c, t);
+                    calls.start.set(c, t);
                 }
-                if (m.cseq > calls.inviteCseq(c) && state.isTerminal()) {
+                if (m.cseq > calls.inviteCseq.get(c) && state.isTerminal()) {
                     // a new attempt (after 401/407, 3xx...) restarts the setup of the same call
                     calls.end(c, -1, null, null, null);
                     calls.setState(c, CallState.CALL_SETUP, t, m.row);
                 }
-                calls.inviteCseq(c, Math.max(calls.inviteCseq(c), m.cseq));
+                calls.inviteCseq.set(c, Math.max(calls.inviteCseq.get(c), m.cseq));
                 return;
             case "CANCEL":
                 if (state.isSetup()) {
@@ -80,14 +80,14 @@ final class CallTracker {
             if (code >= 180 && state == CallState.CALL_SETUP) {
                 calls.setState(c, CallState.RINGING, t, m.row);
             }
-            if (code >= 180 && calls.ring(c) < 0 && calls.answer(c) < 0) {
-                calls.ring(c, t);
+            if (code >= 180 && calls.ring.get(c) < 0 && calls.answer.get(c) < 0) {
+                calls.ring.set(c, t);
             }
             return;
         }
         if (code < 300) {
-            if (calls.answer(c) < 0 && (state.isSetup() || state == CallState.CANCELLED)) {
-                calls.answer(c, t);
+            if (calls.answer.get(c) < 0 && (state.isSetup() || state == CallState.CANCELLED)) {
+                calls.answer.set(c, t);
                 calls.end(c, -1, null, null, null);
                 calls.setState(c, CallState.IN_CALL, t, m.row);
             }

@@ -59,45 +59,45 @@ public final class SipCall {
 
     /** Time of the first INVITE (or of the first message when the INVITE was not captured). */
     public long startNanos() {
-        return calls.start(c);
+        return calls.start.get(c);
     }
 
     /** Time of the first 18x response to the initial INVITE. */
     public long ringNanos() {
-        return calls.ring(c);
+        return calls.ring.get(c);
     }
 
     /** Time of the first 2xx to the initial INVITE. */
     public long answerNanos() {
-        return calls.answer(c);
+        return calls.answer.get(c);
     }
 
     /** Time of the BYE, CANCEL or final failure that ended the call, -1 if never ended. */
     public long endNanos() {
-        return calls.end(c);
+        return calls.end.get(c);
     }
 
     /** Post-dial delay: INVITE to first 18x, or -1. */
     public long postDialDelayNanos() {
-        long start = calls.start(c);
-        long ring = calls.ring(c);
+        long start = calls.start.get(c);
+        long ring = calls.ring.get(c);
         return start < 0 || ring < 0 ? -1 : ring - start;
     }
 
     /** Setup time: INVITE to first 2xx, or -1. */
     public long setupTimeNanos() {
-        long start = calls.start(c);
-        long answer = calls.answer(c);
+        long start = calls.start.get(c);
+        long answer = calls.answer.get(c);
         return start < 0 || answer < 0 ? -1 : answer - start;
     }
 
     /** Talk time: answer to end, or to the last message when never ended; -1 when never answered. */
     public long durationNanos() {
-        long answer = calls.answer(c);
+        long answer = calls.answer.get(c);
         if (answer < 0) {
             return -1;
         }
-        long end = calls.end(c) >= 0 ? calls.end(c) : calls.last(c);
+        long end = calls.end.get(c) >= 0 ? calls.end.get(c) : calls.last.get(c);
         return Math.max(0, end - answer);
     }
 
