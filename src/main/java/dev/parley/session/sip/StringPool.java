@@ -18,6 +18,8 @@ import java.util.List;
 final class StringPool {
     private static final String COOKIE = "z9hG4bK";
     private static final int C = COOKIE.length();
+    /** The cookie's bytes: compared from an array, not through {@code String.charAt} (this is C1 code, see JitAdvice). */
+    private static final byte[] COOKIE_BYTES = COOKIE.getBytes(StandardCharsets.US_ASCII);
     private static final int COOKIE_FLAG = 1;
     private static final int LOWER_HEX = 2;
     private static final int UPPER_HEX = 4;
@@ -185,8 +187,9 @@ final class StringPool {
         if (len < C) {
             return false;
         }
+        byte[] cookie = COOKIE_BYTES;
         for (int i = 0; i < C; i++) {
-            if (a[off + i] != COOKIE.charAt(i)) {
+            if (a[off + i] != cookie[i]) {
                 return false;
             }
         }
