@@ -185,7 +185,7 @@ public final class SipSession {
         if (ackOfFailure) {
             SipTransaction.addAck(table, tx, row);
         } else {
-            SipTransaction.add(table, tx, row, this);
+            SipTransaction.add(table, tx, row, request, s.statusCode(), this);
         }
         table.linkPrevious(row, lastRow);
         lastRow = row;

@@ -35,14 +35,15 @@ public final class SipTransaction {
 
     /**
      * Adds a request or response of the transaction (already in the message table with this transaction's id);
-     * returns false when it repeats one already held (a retransmission).
+     * returns false when it repeats one already held (a retransmission). {@code request} and {@code status} are the
+     * row's, as the caller holds them (not read back through the row's shape).
      */
-    static boolean add(MessageTable t, int id, int row, SipSession session) {
+    static boolean add(MessageTable t, int id, int row, boolean request, int status, SipSession session) {
         TransactionTable txs = t.transactions;
         int newest = txs.lastRow(id);
         t.linkInTransaction(row, newest);
         txs.lastRow(id, row);
-        if (t.request(row)) {
+        if (request) {
             if (txs.request(id) == NONE) {
                 txs.request(id, row);
                 t.keep(row);
@@ -50,7 +51,6 @@ public final class SipTransaction {
             }
             return false;
         }
-        int status = t.status(row);
         int finalRow = txs.finalResponse(id);
         if (status >= 200 && finalRow == NONE) {
             txs.finalResponse(id, row);
