@@ -51,16 +51,11 @@ public record SipSummary(
     public static final int FROM_TAG = 1;
     public static final int TO_TAG = 2;
     public static final int BRANCH = 3;
-    /**
-     * The texts packed for their accessors (scanner summaries): users, the display name (quoted or not), the URI. The
-     * users and the unquoted display name are public so that a reader can match their bytes ({@link #keyOffset},
-     * {@link #keyLength}: UTF-8, the text of the accessor) without making the String; a summary of Strings ({@link
-     * #of}) packs none of them (length -1) and its accessors give the components.
-     */
-    public static final int FROM_USER = 4;
-    public static final int TO_USER = 5;
+    /** The texts packed for their accessors (scanner summaries): users, the display name (quoted or not), the URI. */
+    static final int FROM_USER = 4;
+    static final int TO_USER = 5;
     static final int FROM_DISPLAY_QUOTED = 6;
-    public static final int FROM_DISPLAY_TOKEN = 7;
+    static final int FROM_DISPLAY_TOKEN = 7;
     static final int REQUEST_URI = 8;
     static final int PARTS = 9;
     private static final int KEYS = 4;

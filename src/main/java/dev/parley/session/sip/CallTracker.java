@@ -38,8 +38,8 @@ final class CallTracker {
                     return;
                 }
                 if (calls.caller(c) == null) {
-                    calls.parties(c, people.fromUser(s), people.toUser(s),
-                            people.fromDisplay(s), m.fromSlot, m.fromText,
+                    calls.parties(c, people.intern(s.fromUser()), people.intern(s.toUser()),
+                            people.intern(s.fromDisplay()), m.fromSlot, m.fromText,
                             m.flow == null ? null : m.flow.src(), m.flow == null ? null : m.flow.dst());
                     calls.start.set(c, t);
                 }

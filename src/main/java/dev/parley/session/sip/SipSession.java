@@ -246,9 +246,9 @@ public final class SipSession {
             kind = SessionKind.of(request ? method : cseqMethod);
             kindFromRequest = request;
             if (request || caller == null) {
-                caller = people.fromUser(s);
-                callee = people.toUser(s);
-                callerDisplay = people.fromDisplay(s);
+                caller = people.intern(s.fromUser());
+                callee = people.intern(s.toUser());
+                callerDisplay = people.intern(s.fromDisplay());
             }
         }
         if (userAgent == null && s.userAgent() != null) {
