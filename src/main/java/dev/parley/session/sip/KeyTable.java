@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * Byte strings (Call-IDs, tags, Via branches) with a number mixed in (the owning Call-ID, a CSeq and method) to small
- * ids, matched by their bytes: the correlator's core finds a key with one hash of its bytes and about one probe, and
+ * Byte strings with a number mixed in to small ids, matched by their bytes (the model's Call-IDs, number 0; tags and
+ * branches are in the {@link StringPool} still): the correlator's core finds a key with one hash of its bytes and about one probe, and
  * keeps ids in its primitive columns (docs/DESIGN-NOTES.md note 23). Open addressing with linear probing over slots
  * holding an id and the key's hash; backward-shift deletion; ids of removed keys are reused (a free list), and the
  * bytes live in pages that are dropped once all their keys are removed, so that a capture whose Call-IDs come and go
@@ -36,9 +36,10 @@ final class KeyTable {
     private int used = PAGE; // in the newest page: full, so that the first key opens one
 
     /**
-     * The hash of a key: the CRC-32 of its bytes, mixed with its length and its number. Never 0. CRC-32 because HotSpot
-     * computes it with an intrinsic in every tier, the interpreter included: the correlator runs as C1 code (see
-     * {@code session.JitAdvice}), where a byte loop of multiplies cost about 6 % of its thread.
+     * The hash of a key: the CRC-32 of its bytes, mixed with its length and its number. Never 0. CRC-32 because
+     * HotSpot computes it with an intrinsic in every tier, the interpreter included: the correlator runs as C1 code
+     * (see {@code session.JitAdvice}), where a byte loop of multiplies took about 6 % of its thread's samples
+     * (docs/DESIGN-NOTES.md note 28).
      */
     long hash(byte[] a, int off, int len, long extra) {
         CRC32 c = crc;
