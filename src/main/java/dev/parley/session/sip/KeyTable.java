@@ -8,11 +8,11 @@ import java.util.zip.CRC32;
 
 /**
  * Byte strings with a number mixed in to small ids, matched by their bytes (the model's Call-IDs, number 0; tags and
- * branches are in the {@link StringPool} still): the correlator's core finds a key with one hash of its bytes and about one probe, and
- * keeps ids in its primitive columns (docs/DESIGN-NOTES.md note 23). Open addressing with linear probing over slots
- * holding an id and the key's hash; backward-shift deletion; ids of removed keys are reused (a free list), and the
- * bytes live in pages that are dropped once all their keys are removed, so that a capture whose Call-IDs come and go
- * (eviction past {@code Limits.maxCalls}) keeps a bounded table. Not thread-safe.
+ * branches are in the {@link StringPool} still): the correlator's core finds a key with one hash of its bytes and
+ * about one probe, and keeps ids in its primitive columns (docs/DESIGN-NOTES.md note 23). Open addressing with linear
+ * probing over slots holding an id and the key's hash; backward-shift deletion; ids of removed keys are reused (a free
+ * list), and the bytes live in pages that are dropped once all their keys are removed, so that a capture whose
+ * Call-IDs come and go (eviction past {@code Limits.maxCalls}) keeps a bounded table. Not thread-safe.
  */
 final class KeyTable {
     private static final int PAGE_BITS = 20;
