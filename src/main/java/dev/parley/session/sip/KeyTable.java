@@ -29,8 +29,8 @@ final class KeyTable {
     private int ids; // ids given out so far (the highest + 1)
     private int[] free = new int[16];
     private int freeCount;
+    private final CRC32 crc = new CRC32(); // reset for each hash
     // the bytes
-    private final CRC32 crc = new CRC32();
     private final List<byte[]> pages = new ArrayList<>();
     private final List<int[]> pageKeys = new ArrayList<>(); // keys still in each page
     private int used = PAGE; // in the newest page: full, so that the first key opens one
