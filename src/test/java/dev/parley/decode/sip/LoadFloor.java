@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -24,12 +26,13 @@ import java.util.concurrent.BlockingQueue;
  * SyntheticCaptureGenerator} writes) through positional reads into one 4 MiB buffer, as Parley does, and checks nothing
  * it does not need. The gap between its time and {@code bench}'s, in a fresh JVM each, bounds what a rewrite of the
  * load path along these lines could win; with {@code --scanner} Parley's own SIP scan fills the batches, which prices
- * the scan alone (docs/DESIGN-NOTES.md note 21); with {@code --full} the correlating thread also does the model's
- * per-message core ({@link FullSteps}, note 22).
+ * the scan alone (docs/DESIGN-NOTES.md note 21); with {@code --all-fields} the floor's way of scanning reads every
+ * field that summary carries ({@link AllFields}, note 29), which prices the scan's fields apart from its shape; with
+ * {@code --full} the correlating thread also does the model's per-message core ({@link FullSteps}, note 22).
  *
  * <pre>
  *   java -XX:+UseSerialGC -Xmx300m -cp target/test-classes:target/classes dev.parley.decode.sip.LoadFloor FILE \
- *       [--scanner] [--full]
+ *       [--scanner | --all-fields] [--full]
  * </pre>
  */
 public final class LoadFloor {
@@ -49,6 +52,8 @@ public final class LoadFloor {
     /** One batch of messages as columns; key bytes packed in {@link #bytes}. */
     static final class Batch {
         static final int ROWS = 2048;
+        static final int MORE = 12;
+        static final int NUMBERS = 3;
         final long[] frame = new long[ROWS];
         final long[] time = new long[ROWS];
         /** Status code for a response, else -method id. */
@@ -60,10 +65,24 @@ public final class LoadFloor {
         final long[] dst = new long[ROWS];
         /** Start and length in {@link #bytes} of the Call-ID, From tag, To tag and branch (length -1: absent). */
         final int[] keys = new int[ROWS * 8];
-        final byte[] bytes = new byte[ROWS * 256];
+        final byte[] bytes = new byte[ROWS * 512];
+        /** {@link Scan#ALL_FIELDS} only: start and length of the other texts ({@link #MORE} a row, see AllFields). */
+        final int[] more = new int[ROWS * MORE * 2];
+        /** {@link Scan#ALL_FIELDS} only: Content-Length, expires, media type (see AllFields). */
+        final int[] numbers = new int[ROWS * NUMBERS];
         int rows;
         int used;
         boolean last;
+    }
+
+    /** Which scan fills the batches. */
+    public enum Scan {
+        /** The floor's own: the four keys, the kind and the CSeq only. */
+        KEYS,
+        /** The floor's way, every field Parley's summary carries ({@link AllFields}). */
+        ALL_FIELDS,
+        /** Parley's {@link SipScanner}, its summary's keys and numbers copied into the batch. */
+        PARLEY
     }
 
     /** What one load found, and what it took. */
@@ -76,7 +95,9 @@ public final class LoadFloor {
 
     public static void main(String[] args) throws Exception {
         List<String> options = Arrays.asList(args).subList(1, args.length);
-        Counts c = load(Path.of(args[0]), options.contains("--scanner"), options.contains("--full"));
+        Scan scan = options.contains("--scanner") ? Scan.PARLEY
+                : options.contains("--all-fields") ? Scan.ALL_FIELDS : Scan.KEYS;
+        Counts c = load(Path.of(args[0]), scan, options.contains("--full"));
         System.out.printf("frames %d, sip messages %d, call-ids %d, transactions %d, resent %d, completed calls %d%n",
                 c.frames(), c.sipMessages(), c.callIds(), c.transactions(), c.resent(), c.completedCalls());
         if (c.callStates() != null) {
@@ -86,16 +107,16 @@ public final class LoadFloor {
                 c.readingCpuNanos() / 1e9, c.correlatingCpuNanos() / 1e9);
     }
 
-    /** {@link #load(Path, boolean, boolean)} with the floor's own correlator steps only. */
-    public static Counts load(Path file, boolean parleyScanner) throws IOException, InterruptedException {
-        return load(file, parleyScanner, false);
+    /** {@link #load(Path, Scan, boolean)} with the floor's own correlator steps only. */
+    public static Counts load(Path file, Scan scan) throws IOException, InterruptedException {
+        return load(file, scan, false);
     }
 
     /**
-     * Loads {@code file}; with {@code parleyScanner}, Parley's SIP scan fills the batches instead of the floor's; with
+     * Loads {@code file}, the batches filled by {@code scan}; with
      * {@code full}, the correlator also does what the model's core does on every message (see {@link FullSteps}).
      */
-    public static Counts load(Path file, boolean parleyScanner, boolean full) throws IOException, InterruptedException {
+    public static Counts load(Path file, Scan scan, boolean full) throws IOException, InterruptedException {
         BlockingQueue<Batch> fullQueue = new ArrayBlockingQueue<>(4);
         BlockingQueue<Batch> free = new ArrayBlockingQueue<>(8);
         for (int i = 0; i < 6; i++) {
@@ -106,7 +127,7 @@ public final class LoadFloor {
         Thread t = new Thread(correlator, "floor-correlating");
         t.start();
         long readerCpu = CPU.getCurrentThreadCpuTime();
-        long frames = read(file, parleyScanner, fullQueue, free);
+        long frames = read(file, scan, fullQueue, free);
         readerCpu = CPU.getCurrentThreadCpuTime() - readerCpu;
         t.join();
         return new Counts(frames, correlator.rows, correlator.sessions, correlator.transactions, correlator.resent,
@@ -115,7 +136,7 @@ public final class LoadFloor {
     }
 
     /** Walks the records through one 4 MiB buffer filled by positional reads, as Parley's reader does. */
-    private static long read(Path file, boolean parleyScanner, BlockingQueue<Batch> full, BlockingQueue<Batch> free)
+    private static long read(Path file, Scan scan, BlockingQueue<Batch> full, BlockingQueue<Batch> free)
             throws IOException, InterruptedException {
         long frames = 0;
         Batch batch = free.take();
@@ -147,8 +168,11 @@ public final class LoadFloor {
                 }
                 System.arraycopy(buffer, at + RECORD_HEADER, frame, 0, length);
                 at += RECORD_HEADER + length;
-                boolean sip = parleyScanner ? parleyScan(frame, length, batch, frames, time)
-                        : scan(frame, length, batch, frames, time);
+                boolean sip = switch (scan) {
+                    case KEYS -> scan(frame, length, batch, frames, time);
+                    case ALL_FIELDS -> AllFields.scan(frame, length, batch, frames, time);
+                    case PARLEY -> parleyScan(frame, length, batch, frames, time);
+                };
                 if (sip && batch.rows == Batch.ROWS) {
                     full.put(batch);
                     batch = free.take();
@@ -271,7 +295,7 @@ public final class LoadFloor {
         return true;
     }
 
-    private static void endpoints(byte[] b, Batch batch, int row) {
+    static void endpoints(byte[] b, Batch batch, int row) {
         batch.src[row] = (i32be(b, 26) & 0xffffffffL) << 16 | (b[34] & 0xff) << 8 | (b[35] & 0xff);
         batch.dst[row] = (i32be(b, 30) & 0xffffffffL) << 16 | (b[36] & 0xff) << 8 | (b[37] & 0xff);
     }
@@ -280,16 +304,20 @@ public final class LoadFloor {
         return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
     }
 
-    private static int methodId(String method) {
+    private static final Map<String, Integer> METHOD_IDS = new HashMap<>();
+
+    static {
         for (int id = 1; id < OTHER; id++) {
-            if (METHODS[id].equals(method)) {
-                return id;
-            }
+            METHOD_IDS.put(METHODS[id], id);
         }
-        return OTHER;
     }
 
-    private static int method(byte[] b, int s, int e) {
+    /** The id of a method name by one map lookup: a loop of compares was 7 % of the reading thread with --scanner. */
+    private static int methodId(String method) {
+        return method == null ? OTHER : METHOD_IDS.getOrDefault(method, OTHER);
+    }
+
+    static int method(byte[] b, int s, int e) {
         int n = e - s;
         for (int id = 1; id < OTHER; id++) {
             String m = METHODS[id];
@@ -300,7 +328,7 @@ public final class LoadFloor {
         return OTHER;
     }
 
-    private static void param(Batch batch, int row, int which, byte[] b, int vs, int ve, String name) {
+    static void param(Batch batch, int row, int which, byte[] b, int vs, int ve, String name) {
         int gt = StartLine.indexOf(b, (byte) '>', vs, ve, vs);
         for (int i = StartLine.indexOf(b, (byte) ';', gt, ve, ve); i < ve; i = StartLine.indexOf(b, (byte) ';', i + 1,
                 ve, ve)) {
@@ -320,7 +348,7 @@ public final class LoadFloor {
         }
     }
 
-    private static void copy(Batch batch, int row, int which, byte[] b, int s, int e) {
+    static void copy(Batch batch, int row, int which, byte[] b, int s, int e) {
         System.arraycopy(b, s, batch.bytes, batch.used, e - s);
         batch.keys[row * 8 + which * 2] = batch.used;
         batch.keys[row * 8 + which * 2 + 1] = e - s;

@@ -23,10 +23,10 @@ class LoadFloorTest {
         long completed = model.sip().sessions().stream()
                 .filter(s -> s.call() != null && s.call().state() == CallState.COMPLETED).count();
 
-        for (boolean parleyScanner : new boolean[] {false, true}) {
-            LoadFloor.Counts floor = LoadFloor.load(file, parleyScanner);
+        for (LoadFloor.Scan scan : LoadFloor.Scan.values()) {
+            LoadFloor.Counts floor = LoadFloor.load(file, scan);
 
-            assertThat(floor.frames()).isEqualTo(model.frames());
+            assertThat(floor.frames()).as(scan.name()).isEqualTo(model.frames());
             assertThat(floor.sipMessages()).as("messages").isEqualTo(stats.messages());
             assertThat(floor.callIds()).as("Call-IDs").isEqualTo(stats.callIds());
             assertThat(floor.transactions()).as("transactions").isEqualTo(transactions);
@@ -34,7 +34,7 @@ class LoadFloorTest {
             assertThat(floor.completedCalls()).as("completed calls").isEqualTo(completed);
             assertThat(completed).isPositive();
         }
-        LoadFloor.Counts full = LoadFloor.load(file, false, true);
+        LoadFloor.Counts full = LoadFloor.load(file, LoadFloor.Scan.KEYS, true);
         assertThat(full.resent()).as("retransmissions, Wireshark's rule").isEqualTo(stats.resent());
         assertThat(full.transactions()).as("transactions").isEqualTo(transactions);
         int[] states = new int[CallState.values().length];
