@@ -11,7 +11,8 @@ import java.util.Arrays;
  * message. It leaves out what only unusual messages need (folded lines, escapes, anomalies, junk before the start
  * line, names checked beyond letter and length), so the gap between {@code --all-fields} and {@code --scanner} prices
  * the shape of Parley's scan rather than its fields (docs/DESIGN-NOTES.md note 29). {@code AllFieldsTest} checks its
- * fields against the scanner's on the synthetic capture.
+ * fields against the scanner's on the synthetic capture. Its walk over the lines repeats {@code LoadFloor}'s on
+ * purpose: each floor is one loop that the JIT compiles whole, which a shared walk with a callback per line is not.
  */
 final class AllFields {
     private static final int UDP_PAYLOAD = 14 + 20 + 8;
@@ -47,15 +48,11 @@ final class AllFields {
     }
 
     static boolean scan(byte[] b, int n, LoadFloor.Batch batch, long frame, long time) {
-        if (n <= UDP_PAYLOAD + 12 || b[12] != 8 || b[13] != 0 || b[14] != 0x45 || b[23] != 17
-                || batch.used + n > batch.bytes.length) {
+        int lf = LoadFloor.firstLineEnd(b, n, batch);
+        if (lf < 0) {
             return false;
         }
         int s = UDP_PAYLOAD;
-        int lf = StartLine.indexOf(b, (byte) '\n', s, n, -1);
-        if (lf < s + 12) {
-            return false;
-        }
         int row = batch.rows;
         int[] keys = batch.keys;
         Arrays.fill(keys, row * 8, row * 8 + 8, -1);
@@ -73,8 +70,7 @@ final class AllFields {
         } else {
             return false;
         }
-        int cseq = -1;
-        int cseqMethod = 0;
+        long cseq = -1L << 32;
         int body = -1;
         int contentLength = -1;
         int expires = -1;
@@ -171,15 +167,7 @@ final class AllFields {
                         if (nl == 7 && (b[p + 5] | 0x20) == 'i') {
                             LoadFloor.copy(batch, row, 0, b, vs, ve);
                         } else if (nl == 4) {
-                            int i = vs;
-                            cseq = 0;
-                            while (i < ve && b[i] >= '0' && b[i] <= '9') {
-                                cseq = cseq * 10 + b[i++] - '0';
-                            }
-                            while (i < ve && b[i] == ' ') {
-                                i++;
-                            }
-                            cseqMethod = LoadFloor.method(b, i, ve);
+                            cseq = LoadFloor.cseq(b, vs, ve);
                         } else if (nl == 12 || nl == 1) {
                             media = media(b, vs, token(b, vs, ve));
                         } else if (nl == 14) {
@@ -204,17 +192,11 @@ final class AllFields {
                 more(batch, row, PREVIEW, b, from, Math.min(n, from + 4 * SipScanner.PREVIEW));
             }
         }
-        LoadFloor.endpoints(b, batch, row);
-        batch.frame[row] = frame;
-        batch.time[row] = time;
-        batch.kind[row] = kind;
-        batch.cseq[row] = cseq;
-        batch.cseqMethod[row] = cseqMethod;
         int[] numbers = batch.numbers;
         numbers[row * LoadFloor.Batch.NUMBERS + LENGTH] = contentLength;
         numbers[row * LoadFloor.Batch.NUMBERS + EXPIRES] = expires >= 0 ? expires : contactExpires;
         numbers[row * LoadFloor.Batch.NUMBERS + MEDIA_TYPE] = media;
-        batch.rows++;
+        LoadFloor.endRow(b, batch, row, frame, time, kind, cseq);
         return true;
     }
 

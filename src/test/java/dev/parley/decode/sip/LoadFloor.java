@@ -193,15 +193,11 @@ public final class LoadFloor {
 
     /** Appends the SIP message of one frame to the batch; false when the frame holds none. */
     private static boolean scan(byte[] b, int n, Batch batch, long frame, long time) {
-        if (n <= UDP_PAYLOAD + 12 || b[12] != 8 || b[13] != 0 || b[14] != 0x45 || b[23] != 17
-                || batch.used + n > batch.bytes.length) {
+        int lf = firstLineEnd(b, n, batch);
+        if (lf < 0) {
             return false;
         }
         int s = UDP_PAYLOAD;
-        int lf = StartLine.indexOf(b, (byte) '\n', s, n, -1);
-        if (lf < s + 12) {
-            return false;
-        }
         int row = batch.rows;
         int kind;
         if (b[s] == 'S' && b[s + 1] == 'I' && b[s + 2] == 'P' && b[s + 3] == '/') {
@@ -213,8 +209,7 @@ public final class LoadFloor {
         }
         int[] keys = batch.keys;
         Arrays.fill(keys, row * 8, row * 8 + 8, -1);
-        int cseq = -1;
-        int cseqMethod = 0;
+        long cseq = -1L << 32;
         boolean via = false;
         for (int p = lf + 1; p < n; ) {
             int e = StartLine.indexOf(b, (byte) '\n', p, n, n);
@@ -240,27 +235,50 @@ public final class LoadFloor {
                     via = true;
                     param(batch, row, 3, b, vs, ve, "branch=");
                 } else if (c == 'c' && nameLength == 4) {
-                    int i = vs;
-                    cseq = 0;
-                    while (i < ve && b[i] >= '0' && b[i] <= '9') {
-                        cseq = cseq * 10 + b[i++] - '0';
-                    }
-                    while (i < ve && b[i] == ' ') {
-                        i++;
-                    }
-                    cseqMethod = method(b, i, ve);
+                    cseq = cseq(b, vs, ve);
                 }
             }
             p = e + 1;
         }
+        endRow(b, batch, row, frame, time, kind, cseq);
+        return true;
+    }
+
+    /**
+     * The end of the start line of the SIP message in an Ethernet/IPv4/UDP frame of {@code n} bytes, or -1 when the
+     * frame is no such message or the batch has no room for its bytes.
+     */
+    static int firstLineEnd(byte[] b, int n, Batch batch) {
+        if (n <= UDP_PAYLOAD + 12 || b[12] != 8 || b[13] != 0 || b[14] != 0x45 || b[23] != 17
+                || batch.used + n > batch.bytes.length) {
+            return -1;
+        }
+        int lf = StartLine.indexOf(b, (byte) '\n', UDP_PAYLOAD, n, -1);
+        return lf < UDP_PAYLOAD + 12 ? -1 : lf;
+    }
+
+    /** A CSeq value: its number in the high and its method's id in the low 32 bits. */
+    static long cseq(byte[] b, int vs, int ve) {
+        int i = vs;
+        long number = 0;
+        while (i < ve && b[i] >= '0' && b[i] <= '9') {
+            number = number * 10 + b[i++] - '0';
+        }
+        while (i < ve && b[i] == ' ') {
+            i++;
+        }
+        return number << 32 | method(b, i, ve);
+    }
+
+    /** Completes row {@code row}: endpoints, frame, time, kind and the CSeq as {@link #cseq} packs it. */
+    static void endRow(byte[] b, Batch batch, int row, long frame, long time, int kind, long cseq) {
         endpoints(b, batch, row);
         batch.frame[row] = frame;
         batch.time[row] = time;
         batch.kind[row] = kind;
-        batch.cseq[row] = cseq;
-        batch.cseqMethod[row] = cseqMethod;
+        batch.cseq[row] = (int) (cseq >> 32);
+        batch.cseqMethod[row] = (int) cseq;
         batch.rows++;
-        return true;
     }
 
     private static final SipScanner SCANNER = new SipScanner();
@@ -285,17 +303,12 @@ public final class LoadFloor {
                 copy(batch, row, k, s.keys(), s.keyOffset(k), s.keyOffset(k) + length);
             }
         }
-        endpoints(b, batch, row);
-        batch.frame[row] = frame;
-        batch.time[row] = time;
-        batch.kind[row] = s.request() ? -methodId(s.method()) : s.statusCode();
-        batch.cseq[row] = (int) s.cseq();
-        batch.cseqMethod[row] = methodId(s.cseqMethod());
-        batch.rows++;
+        endRow(b, batch, row, frame, time, s.request() ? -methodId(s.method()) : s.statusCode(),
+                s.cseq() << 32 | methodId(s.cseqMethod()));
         return true;
     }
 
-    static void endpoints(byte[] b, Batch batch, int row) {
+    private static void endpoints(byte[] b, Batch batch, int row) {
         batch.src[row] = (i32be(b, 26) & 0xffffffffL) << 16 | (b[34] & 0xff) << 8 | (b[35] & 0xff);
         batch.dst[row] = (i32be(b, 30) & 0xffffffffL) << 16 | (b[36] & 0xff) << 8 | (b[37] & 0xff);
     }
