@@ -123,7 +123,9 @@ final class CallTracker {
         int from = m.fromSlot;
         int callerSlot = calls.callerTagSlot(c);
         if (callerSlot != 0 && from != 0) {
-            boolean same = TagSlots.same(m.session, callerSlot, calls.callerTagText(c), from, m.fromText);
+            // the caller's tag as text only past the slots: the map of those texts is keyed by boxed call numbers
+            String callerText = callerSlot == MessageTable.TAG_OVERFLOW ? calls.callerTagText(c) : null;
+            boolean same = TagSlots.same(m.session, callerSlot, callerText, from, m.fromText);
             return same ? SipCall.Party.CALLER : SipCall.Party.CALLEE;
         }
         if (m.flow != null && calls.callerEndpoint(c) != null) {
