@@ -12,16 +12,19 @@ final class Quoted {
         return unquote(null, a, s, e);
     }
 
-    /** {@link #unquote(byte[], int, int)}, taking an unescaped text from {@code cache} when there is one. */
-    static String unquote(TextCache cache, byte[] a, int s, int e) {
-        boolean escaped = false;
+    /** True when the quoted text in [s, e) has no escape and no line break: its bytes are its text. */
+    static boolean isPlain(byte[] a, int s, int e) {
         for (int i = s; i < e; i++) {
             if (a[i] == '\\' || a[i] == '\r' || a[i] == '\n') {
-                escaped = true;
-                break;
+                return false;
             }
         }
-        if (!escaped) {
+        return true;
+    }
+
+    /** {@link #unquote(byte[], int, int)}, taking an unescaped text from {@code cache} when there is one. */
+    static String unquote(TextCache cache, byte[] a, int s, int e) {
+        if (isPlain(a, s, e)) {
             return TextCache.text(cache, a, s, e);
         }
         byte[] out = new byte[e - s];

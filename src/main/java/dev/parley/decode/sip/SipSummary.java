@@ -158,46 +158,66 @@ public record SipSummary(
     /** Request-URI text, null for a response. */
     @Override
     public String requestUri() {
-        return requestUri != null ? requestUri : text(REQUEST_URI);
+        return requestUri != null ? requestUri : text(REQUEST_URI, null);
     }
 
     /** User part of the From URI (or the whole URI when it has no user part), null when absent. */
     @Override
     public String fromUser() {
-        return fromUser != null ? fromUser : text(FROM_USER);
+        return fromUser(null);
+    }
+
+    /** {@link #fromUser()} through {@code names} (null: a new String). */
+    public String fromUser(TextInterner names) {
+        return fromUser != null ? shared(names, fromUser) : text(FROM_USER, names);
     }
 
     /** User part of the To URI, null when absent. */
     @Override
     public String toUser() {
-        return toUser != null ? toUser : text(TO_USER);
+        return toUser(null);
+    }
+
+    /** {@link #toUser()} through {@code names} (null: a new String). */
+    public String toUser(TextInterner names) {
+        return toUser != null ? shared(names, toUser) : text(TO_USER, names);
     }
 
     /** Display name of From, unquoted; null when absent or empty. */
     @Override
     public String fromDisplay() {
+        return fromDisplay(null);
+    }
+
+    /** {@link #fromDisplay()} through {@code names} (null: a new String). */
+    public String fromDisplay(TextInterner names) {
         if (fromDisplay != null) {
-            return fromDisplay;
+            return shared(names, fromDisplay);
         }
         int n = keyLength(FROM_DISPLAY_QUOTED);
         String d;
         if (n >= 0) {
             int at = keyOffset(FROM_DISPLAY_QUOTED);
-            d = Quoted.unquote(keys, at, at + n);
+            d = Quoted.isPlain(keys, at, at + n) ? text(FROM_DISPLAY_QUOTED, names)
+                    : shared(names, Quoted.unquote(keys, at, at + n));
         } else {
-            d = text(FROM_DISPLAY_TOKEN);
+            d = text(FROM_DISPLAY_TOKEN, names);
         }
         return d == null || d.isEmpty() ? null : d;
     }
 
-    /** A packed text part as a String ("" when empty), null when absent. */
-    private String text(int which) {
+    private static String shared(TextInterner names, String s) {
+        return names == null ? s : names.intern(s);
+    }
+
+    /** A packed text part as a String ("" when empty), through {@code names} when given; null when absent. */
+    private String text(int which, TextInterner names) {
         int n = keyLength(which);
         if (n < 0) {
             return null;
         }
         int at = keyOffset(which);
-        return ByteText.text(keys, at, at + n);
+        return names == null ? ByteText.text(keys, at, at + n) : names.intern(keys, at, n);
     }
 
     public boolean isResponse() {

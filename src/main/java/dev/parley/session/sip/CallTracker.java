@@ -38,8 +38,8 @@ final class CallTracker {
                     return;
                 }
                 if (calls.caller(c) == null) {
-                    calls.parties(c, people.intern(s.fromUser()), people.intern(s.toUser()),
-                            people.intern(s.fromDisplay()), m.fromSlot, m.fromText,
+                    calls.parties(c, s.fromUser(people), s.toUser(people), s.fromDisplay(people), m.fromSlot,
+                            m.fromText,
                             m.flow == null ? null : m.flow.src(), m.flow == null ? null : m.flow.dst());
                     calls.start.set(c, t);
                 }

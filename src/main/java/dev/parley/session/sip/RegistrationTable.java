@@ -42,7 +42,7 @@ final class RegistrationTable {
         if (f.request) {
             if ("REGISTER".equals(f.method)) {
                 if (addressOfRecord.get(r) == null) {
-                    addressOfRecord.set(r, people.intern(s.toUser()));
+                    addressOfRecord.set(r, s.toUser(people));
                 }
                 if (s.expires() >= 0) {
                     requestedExpires.set(r, s.expires());

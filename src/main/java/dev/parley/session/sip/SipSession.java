@@ -246,9 +246,9 @@ public final class SipSession {
             kind = SessionKind.of(request ? method : cseqMethod);
             kindFromRequest = request;
             if (request || caller == null) {
-                caller = people.intern(s.fromUser());
-                callee = people.intern(s.toUser());
-                callerDisplay = people.intern(s.fromDisplay());
+                caller = s.fromUser(people);
+                callee = s.toUser(people);
+                callerDisplay = s.fromDisplay(people);
             }
         }
         if (userAgent == null && s.userAgent() != null) {
