@@ -22,10 +22,11 @@ final class SipEventPipe implements SipListener, AutoCloseable {
     /**
      * The reading thread made each event on the other core, so the correlator's first reads of an event, its summary
      * and their key bytes miss its cache. Reading a later event's key array while this one is correlated lets the CPU
-     * fetch those lines in the shadow of that work: a software prefetch, its sum kept in {@link #prefetched} so that the
-     * reads are not dropped. Two events ahead: model build 1.37 against 1.43 s (medians of 8 alternating runs; 3.5 to
-     * 4.4 % in four series), the correlating thread being the load's critical path on the benchmark machine
-     * (docs/DESIGN-NOTES.md note 30).
+     * fetch those lines in the shadow of that work: a software prefetch, its sum kept in {@link #prefetched} once a
+     * batch so that the reads are not dropped (once a message, that write to this object, whose fields the reading
+     * thread uses on every message, cost both threads a cache line: build 1.44 against 1.47 s, 10 rounds). Two events
+     * ahead: model build 1.37 against 1.43 s (medians of 8 alternating runs; 3.5 to 4.4 % in four series), the
+     * correlating thread being the load's critical path on the benchmark machine (docs/DESIGN-NOTES.md note 30).
      */
     private static final int LOOK_AHEAD = 2;
 
@@ -90,12 +91,14 @@ final class SipEventPipe implements SipListener, AutoCloseable {
             while (true) {
                 Batch b = queue.take();
                 List<SipEvent> events = b.events();
+                int touched = 0;
                 for (int i = 0, n = events.size(); i < n; i++) {
                     if (i + LOOK_AHEAD < n) {
-                        prefetched += events.get(i + LOOK_AHEAD).sip().keys().length;
+                        touched += events.get(i + LOOK_AHEAD).sip().keys().length;
                     }
                     correlator.accept(events.get(i));
                 }
+                prefetched += touched;
                 if (b.last()) {
                     correlator.finish();
                 }
