@@ -39,8 +39,7 @@ final class CallTracker {
                 }
                 if (calls.caller(c) == null) {
                     calls.parties(c, s.fromUser(people), s.toUser(people), s.fromDisplay(people), m.fromSlot,
-                            m.fromText,
-                            m.flow == null ? null : m.flow.src(), m.flow == null ? null : m.flow.dst());
+                            m.fromText, m.flow == null ? null : m.flow.src(), m.flow == null ? null : m.flow.dst());
                     calls.start.set(c, t);
                 }
                 if (m.cseq > calls.inviteCseq.get(c) && state.isTerminal()) {

@@ -110,7 +110,10 @@ final class Interner implements TextInterner {
         }
     }
 
-    /** String hash codes of short names differ mostly in their low bits' neighbours: mix before masking. */
+    /**
+     * Names that differ in their last character, and numbered extensions, have hash codes next to each other: mixed
+     * before masking so that they do not fill one run of slots.
+     */
     private static int spread(int h) {
         h *= 0x9E3779B9;
         return h ^ (h >>> 16);
