@@ -63,6 +63,7 @@ public final class Parley extends Application {
             }
         });
         primaryStage.setTitle("Parley");
+        primaryStage.getIcons().setAll(AppIcons.load());
         viewModel.fileProperty().addListener((o, a, f) -> {
             if (primaryStage.isShowing()) {
                 primaryStage.setTitle(f == null ? "Parley" : f.getFileName() + " \u2014 Parley");

@@ -38,6 +38,7 @@ class ParleyWindowTest extends ApplicationTest {
     private Parley app;
     private MainView view;
     private MainViewModel vm;
+    private Stage stage;
 
     @TempDir
     Path tmp;
@@ -46,6 +47,7 @@ class ParleyWindowTest extends ApplicationTest {
     public void start(Stage stage) throws Exception {
         prefs.clear();
         app = new Parley(new AppPreferences(prefs));
+        this.stage = stage;
         view = app.show(stage, SAMPLE);
         vm = app.viewModel();
     }
@@ -101,6 +103,16 @@ class ParleyWindowTest extends ApplicationTest {
         MessageDetailView detail = lookup("." + MessageDetailView.STYLE_CLASS).queryAs(MessageDetailView.class);
         List<String> shown = onFx(() -> treeLabels(detail.treeView().getRoot()));
         assertThat(shown).contains("Message Header", "From");
+    }
+
+    @Test
+    void theWindowCarriesParleysIconAtEverySize() throws Exception {
+        List<Double> widths = onFx(() -> stage.getIcons().stream().map(javafx.scene.image.Image::getWidth).toList());
+        assertThat(widths).containsExactly(16.0, 32.0, 48.0, 64.0, 128.0, 256.0);
+        javafx.scene.image.Image largest = onFx(() -> stage.getIcons().get(stage.getIcons().size() - 1));
+        assertThat(largest.isError()).isFalse();
+        // the ladder's background colour in the middle of the icon's left edge, not a blank image
+        assertThat(onFx(() -> largest.getPixelReader().getArgb(20, 128))).isEqualTo(0xff1f3a5f);
     }
 
     @Test
