@@ -272,9 +272,10 @@ public final class MainViewModel {
     private void load(long seq, Path capture, AtomicBoolean cancelled, BatchPublisher publisher, Load how,
                       FirstRowsGate gate) {
         RowCopier copier = new RowCopier();
+        BatchCadence cadence = new BatchCadence(System::nanoTime);
         LoadProgress onProgress = (position, size, frameCount, sip) -> {
-            if (sequence.get() != seq) {
-                return;
+            if (sequence.get() != seq || !cadence.due(copier.published() == 0)) {
+                return; // a stale load, or a batch went out less than a period ago: its rows go with the next one
             }
             double fraction = size > 0 ? (double) position / size : -1;
             publisher.publish(() -> copier.newRows(sip), fraction, frameCount, sip.statistics().messages());
