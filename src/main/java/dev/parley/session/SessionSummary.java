@@ -32,23 +32,10 @@ public record SessionSummary(int index, String callId, SessionKind kind, String 
 
     /** Summarises a session; must run where the session may be read (the loading thread while loading). */
     public static SessionSummary of(int index, SipSession s) {
-        List<SipMessageRef> msgs = s.messages();
-        SipMessageRef first = msgs.isEmpty() ? null : msgs.get(0);
-        String method = null;
-        SipMessageRef lastResponse = null;
-        for (int i = 0; i < msgs.size(); i++) {
-            SipMessageRef m = msgs.get(i);
-            if (m.request()) {
-                if (method == null) {
-                    method = m.method();
-                }
-            } else {
-                lastResponse = m;
-            }
-        }
-        if (method == null && first != null) {
-            method = first.cseqMethod();
-        }
+        SipMessageRef first = s.firstMessage();
+        SipMessageRef firstRequest = s.firstRequest();
+        SipMessageRef lastResponse = s.lastResponse();
+        String method = firstRequest != null ? firstRequest.method() : first != null ? first.cseqMethod() : null;
         SipCall call = s.call();
         long duration = s.firstNanos() < 0 ? -1 : s.lastNanos() - s.firstNanos();
         long pdd = -1;
@@ -60,7 +47,7 @@ public record SessionSummary(int index, String callId, SessionKind kind, String 
         }
         Flow flow = first == null ? null : first.flow();
         return new SessionSummary(index, s.callId(), s.kind(), orEmpty(method), orEmpty(s.caller()),
-                orEmpty(s.callee()), stateOf(s), msgs.size(), s.firstNanos(), duration, pdd, setup,
+                orEmpty(s.callee()), stateOf(s), s.messages().size(), s.firstNanos(), duration, pdd, setup,
                 lastResponse == null ? -1 : lastResponse.statusCode(),
                 lastResponse == null ? "" : lastResponse.label(),
                 flow == null ? "" : flow.transport().name(),

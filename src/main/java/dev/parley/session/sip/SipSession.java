@@ -27,6 +27,10 @@ public final class SipSession {
     // array of its own while loading (docs/DESIGN-NOTES.md note 20); the array by index is made when a view asks
     private int lastRow = -1;
     private int count;
+    // what a session list's row shows, kept as the messages come so that a row needs no walk over them
+    private int firstRow = -1;
+    private int firstRequestRow = -1;
+    private int lastResponseRow = -1;
     private int[] rowsByIndex; // null until asked for; stale once its length differs from count
     private int lastTx = -1; // newest transaction id; a session's transactions are those of its message rows
     // string pool ids of the distinct tags; a message keeps slot = position + 1. Most Call-IDs have two (a dialog's
@@ -100,6 +104,9 @@ public final class SipSession {
             r = before;
         }
         lastRow = -1;
+        firstRow = -1;
+        firstRequestRow = -1;
+        lastResponseRow = -1;
         rowsByIndex = null;
         count = 0;
         tagCount = 0;
@@ -190,6 +197,14 @@ public final class SipSession {
         table.linkPrevious(row, lastRow);
         lastRow = row;
         count++;
+        if (firstRow < 0) {
+            firstRow = row;
+        }
+        if (!request) {
+            lastResponseRow = row;
+        } else if (firstRequestRow < 0) {
+            firstRequestRow = row;
+        }
         if (firstNanos < 0) {
             firstNanos = t;
         }
@@ -372,6 +387,21 @@ public final class SipSession {
     /** Messages in capture order. */
     public List<SipMessageRef> messages() {
         return new SessionMessages(this);
+    }
+
+    /** The first message, null when none (an evicted session keeps none). */
+    public SipMessageRef firstMessage() {
+        return firstRow < 0 ? null : new SipMessageRef(this, firstRow);
+    }
+
+    /** The first request, null while only responses were seen. */
+    public SipMessageRef firstRequest() {
+        return firstRequestRow < 0 ? null : new SipMessageRef(this, firstRequestRow);
+    }
+
+    /** The newest response, null while none was seen. */
+    public SipMessageRef lastResponse() {
+        return lastResponseRow < 0 ? null : new SipMessageRef(this, lastResponseRow);
     }
 
     /** Transactions in order of their first message. */

@@ -54,6 +54,24 @@ class SipMessageRefTest {
     }
 
     @Test
+    void theFirstMessageTheFirstRequestAndTheNewestResponseAreKeptAsTheyCome() {
+        correlator.accept(response(180, "Ringing", "INVITE").tags("a", "b").flow(BOB, ALICE).at(0).event());
+        SipSession s = correlator.session("call-1");
+        assertThat(s.firstRequest()).as("only a response so far").isNull();
+        assertThat(s.firstMessage()).isEqualTo(s.lastResponse()).isEqualTo(s.messages().get(0));
+
+        correlator.accept(request("BYE").tags("a", "b").at(5).event());
+        correlator.accept(response(200, "OK", "BYE").tags("a", "b").flow(BOB, ALICE).at(6).event());
+        correlator.accept(request("ACK").tags("a", "b").at(7).event());
+        List<SipMessageRef> all = s.messages();
+        assertThat(s.firstMessage()).isEqualTo(all.get(0));
+        assertThat(s.firstRequest()).isEqualTo(all.get(1));
+        assertThat(s.firstRequest().method()).isEqualTo("BYE");
+        assertThat(s.lastResponse()).isEqualTo(all.get(2));
+        assertThat(s.lastResponse().statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void refsAreEqualByMessageNotByIdentity() {
         correlator.accept(request("INVITE").tags("a", null).sdp().at(0).event());
         correlator.accept(response(200, "OK", "INVITE").tags("a", "b").flow(BOB, ALICE).at(5).event());
