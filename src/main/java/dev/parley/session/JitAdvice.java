@@ -18,10 +18,12 @@ import javax.management.ObjectName;
  * run; it then runs as C1 code. Why: loading a big capture is a cold, one-shot run, often on two cores. C2 spent
  * about 2 s of CPU on the correlator's many branches while the reading thread, the load's critical path, needed that
  * core, and the correlating thread was idle for part of every load anyway. With the correlator kept at C1 the model
- * of a big capture is built in about 13 % less time (docs/DESIGN-NOTES.md note 17). So is {@link SessionSummary}, which
- * makes the session list's rows on the correlating thread: in the window's load C2 compiled it five times (0.74 s of
- * compilation, deoptimised as sessions of other kinds came), and without it the window opened the synthetic capture
- * in 2.7 instead of 3.0 s (note 32). The reader's code is left to C2:
+ * of a big capture is built in about 13 % less time (docs/DESIGN-NOTES.md note 17). So is the code that makes the
+ * session list's rows on the correlating thread, once per session ({@link SessionSummary}, the window's
+ * {@code SessionRow}, {@code RowCopier} and {@code LoadedCapture}, named in the directives' file only): during the
+ * window's load C2 compiled {@code SessionSummary.of} five times and {@code SessionRow.of} three (each about 0.7 s of
+ * compilation, deoptimised as sessions of other kinds came), and without them the window opened the synthetic capture
+ * in about 2.55 instead of 3.0 s (note 32). The reader's code is left to C2:
  * it is the critical path. A second directive keeps C2 from inlining the value parsers into the scanner's per-header
  * dispatch ({@code HeaderScan.header}): each is compiled once on its own, and the dispatch's compilation takes about
  * 0.04 s instead of 0.3-0.56 s of the single C2 thread while the load warms up (docs/DESIGN-NOTES.md note 25).
