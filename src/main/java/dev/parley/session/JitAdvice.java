@@ -21,9 +21,9 @@ import javax.management.ObjectName;
  * of a big capture is built in about 13 % less time (docs/DESIGN-NOTES.md note 17). So is the code that makes the
  * session list's rows on the correlating thread, once per session ({@link SessionSummary}, the window's
  * {@code SessionRow}, {@code RowCopier} and {@code LoadedCapture}, named in the directives' file only): during the
- * window's load C2 compiled {@code SessionSummary.of} five times and {@code SessionRow.of} three (each about 0.7 s of
- * compilation, deoptimised as sessions of other kinds came), and without them the window opened the synthetic capture
- * in about 2.55 instead of 3.0 s (note 32). The reader's code is left to C2:
+ * window's load C2 compiled {@code SessionSummary.of} five times and {@code SessionRow.of} three (0.74 and 0.71 s of
+ * compilation in all, deoptimised as sessions of other kinds came), and without them the window opened the synthetic
+ * capture in about 2.55 instead of 3.0 s (note 32). The reader's code is left to C2:
  * it is the critical path. A second directive keeps C2 from inlining the value parsers into the scanner's per-header
  * dispatch ({@code HeaderScan.header}): each is compiled once on its own, and the dispatch's compilation takes about
  * 0.04 s instead of 0.3-0.56 s of the single C2 thread while the load warms up (docs/DESIGN-NOTES.md note 25).

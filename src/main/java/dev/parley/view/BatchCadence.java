@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * the visible cells; handed over at every progress report (about 70 on the 1.1 M-frame synthetic capture), those
  * passes made HotSpot compile JavaFX's CSS code again and again (C2 spent about 1 s of CPU on
  * {@code CssStyleHelper.transitionToState} alone) on the cores the load needs. Four times a second the list still
- * visibly fills; the window opened the synthetic capture in 2.9-3.1 s instead of 3.7-3.9 s (docs/DESIGN-NOTES.md
+ * visibly fills; the window opened the synthetic capture in 2.78-3.10 s instead of 3.33-3.88 s (docs/DESIGN-NOTES.md
  * note 32). Not thread-safe: the correlating thread, which reports progress, is its only user.
  */
 final class BatchCadence {
