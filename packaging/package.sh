@@ -45,8 +45,8 @@ else
   # JavaFX's GTK window and pcap4j's live capture load these at run time, where jpackage's look at the runtime's
   # libraries does not see them: they are named as dependencies here.
   jpackage --type deb "${options[@]}" --resource-dir packaging/linux --license-file LICENSE \
-    --linux-package-name parley-analyzer --linux-app-category net --linux-menu-group "Network;Monitor;" --linux-shortcut \
-    --file-associations packaging/pcap.properties --file-associations packaging/pcapng.properties \
+    --linux-package-name parley-analyzer --linux-app-category net --linux-menu-group "Network;Monitor;" \
+    --linux-shortcut --file-associations packaging/pcap.properties --file-associations packaging/pcapng.properties \
     --linux-package-deps "libgtk-3-0, libpcap0.8"
   ls "$out"/parley-analyzer_*.deb
 fi
