@@ -61,13 +61,20 @@ class PackagingIT {
                         "./opt/parley-analyzer/lib/parley-analyzer-Parley.desktop");
 
         Path unpacked = Files.createTempDirectory(OUT, "deb-");
-        run(List.of("dpkg-deb", "-R", deb.toString(), unpacked.toString()));
-        String desktop = Files.readString(unpacked.resolve("opt/parley-analyzer/lib/parley-analyzer-Parley.desktop"));
-        assertThat(desktop).contains("Exec=/opt/parley-analyzer/bin/Parley %f", "Categories=Network;Monitor;",
-                "MimeType=application/vnd.tcpdump.pcap;application/x-pcapng", "StartupWMClass=dev.parley.app.Parley");
-        assertThat(Files.readString(unpacked.resolve("DEBIAN/postinst")))
-                .as("menu registration may fail on a machine without a desktop menu")
-                .contains("set +e\nxdg-desktop-menu install /opt/parley-analyzer/lib/parley-analyzer-Parley.desktop");
+        try {
+            run(List.of("dpkg-deb", "-R", deb.toString(), unpacked.toString()));
+            String desktop = Files.readString(
+                    unpacked.resolve("opt/parley-analyzer/lib/parley-analyzer-Parley.desktop"));
+            assertThat(desktop).contains("Exec=/opt/parley-analyzer/bin/Parley %f", "Categories=Network;Monitor;",
+                    "MimeType=application/vnd.tcpdump.pcap;application/x-pcapng",
+                    "StartupWMClass=dev.parley.app.Parley");
+            assertThat(Files.readString(unpacked.resolve("DEBIAN/postinst")))
+                    .as("menu registration may fail on a machine without a desktop menu")
+                    .contains("set +e\nxdg-desktop-menu install "
+                            + "/opt/parley-analyzer/lib/parley-analyzer-Parley.desktop");
+        } finally {
+            run(List.of("rm", "-rf", unpacked.toString())); // 74 MB a run
+        }
     }
 
     /** Runs a command in the project folder; its standard output, after checking that it ended well. */
