@@ -6,14 +6,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Keeps many short, mostly unique strings (Call-IDs, Via branches, tags) packed in byte blocks, so each costs a few
- * bytes instead of a String and its array (some 40 bytes of headers). An id is (block, offset) + 1. Each entry is a
- * header byte, the payload length (7 bits a byte) and the payload: the RFC 3261 branch cookie "z9hG4bK" is kept as a
- * flag, and hex text (what most stacks put in tags and branches) as two digits per byte; anything else as Latin-1.
- * Ids: 0 is null, positive ids are packed entries, negative ids the rare strings with characters beyond Latin-1 (or
- * too long for a block), kept as they are. Strings are rebuilt on each {@link #get}; {@link #matches} compares ASCII
- * entries (all Call-IDs, tags and branches seen so far) without building one. No deduplication: callers share ids. {@link #release} frees a block once all its entries are released
- * (sessions evicted past {@code Limits.maxCalls}).
+ * Keeps many short, mostly unique strings (Via branches and tags) packed in byte blocks, so each costs a few bytes
+ * instead of a String and its array (some 40 bytes of headers). An id is (block, offset) + 1. Each entry is a header
+ * byte, the payload length (7 bits a byte) and the payload: the RFC 3261 branch cookie "z9hG4bK" is kept as a flag,
+ * the rest as its bytes (Latin-1). Hex text used to be packed two digits a byte: that saved about 6 MB of the
+ * synthetic capture's 124 MB model but made every match decode digit pairs, about 7 % of the correlating thread
+ * (docs/DESIGN-NOTES.md note 33). Ids: 0 is null, positive ids are packed entries, negative ids the rare strings
+ * with characters beyond Latin-1 (or too long for a block), kept as they are. Strings are rebuilt on each
+ * {@link #get}; {@link #matches} compares ASCII entries (all tags and branches seen so far) without building one.
+ * No deduplication: callers share ids. {@link #release} frees a block once all its entries are released (sessions
+ * evicted past {@code Limits.maxCalls}).
  */
 final class StringPool {
     private static final String COOKIE = "z9hG4bK";
@@ -21,18 +23,8 @@ final class StringPool {
     /** The cookie's bytes: compared from an array, not through {@code String.charAt} (this is C1 code, see JitAdvice). */
     private static final byte[] COOKIE_BYTES = COOKIE.getBytes(StandardCharsets.US_ASCII);
     private static final int COOKIE_FLAG = 1;
-    private static final int LOWER_HEX = 2;
-    private static final int UPPER_HEX = 4;
-    private static final int ODD = 8;
     /** Latin-1 text beyond ASCII, kept as it is: byte-wise compares against UTF-8 would be wrong for it. */
     private static final int LATIN1 = 16;
-    private static final char[] LOWER = "0123456789abcdef".toCharArray();
-    private static final char[] UPPER = "0123456789ABCDEF".toCharArray();
-    /** Value of each byte as a digit of lower-case (upper-case) hex text, -1 when it is none. */
-    private static final byte[] LOWER_VALUE = digitValues(LOWER);
-    private static final byte[] UPPER_VALUE = digitValues(UPPER);
-    /** Per byte: {@link #LOWER_HEX} when it is a lower-case hex digit, {@link #UPPER_HEX} an upper-case one. */
-    private static final byte[] HEX_CLASS = hexClasses();
     private static final int BLOCK_BITS = 20;
     private static final int BLOCK = 1 << BLOCK_BITS;
     private static final int OFFSET_MASK = BLOCK - 1;
@@ -90,57 +82,33 @@ final class StringPool {
 
     /**
      * {@link #add(String)} of the UTF-8 text in {@code a[off, off+len)} without making the String: ASCII text (what
-     * Call-IDs, tags and branches are) is packed straight from the bytes, anything else goes through a String.
+     * tags and branches are) is packed straight from the bytes, anything else goes through a String.
      */
     int add(byte[] a, int off, int len) {
         if (len < 0) {
             return 0;
         }
-        int from = startsWithCookie(a, off, len) ? C : 0;
-        int rest = len - from;
-        // one pass tells both whether the text is ASCII and whether it is hex of one case (the cookie is ASCII)
         int any = 0;
-        int hexCase = LOWER_HEX | UPPER_HEX;
-        for (int i = off + from, end = off + len; i < end; i++) {
+        for (int i = off, end = off + len; i < end; i++) {
             any |= a[i];
-            hexCase &= HEX_CLASS[a[i] & 0xFF];
         }
         if (any < 0) {
             return add(new String(a, off, len, StandardCharsets.UTF_8));
         }
-        int flags = from > 0 ? COOKIE_FLAG : 0;
-        if (rest >= 2) {
-            flags |= (hexCase & LOWER_HEX) != 0 ? LOWER_HEX : hexCase; // digits only: kept as lower-case hex
-        }
-        boolean hex = (flags & (LOWER_HEX | UPPER_HEX)) != 0;
-        if (hex && (rest & 1) != 0) {
-            flags |= ODD;
-        }
-        int payload = hex ? (rest + 1) / 2 : rest;
-        if (!room(6 + payload)) {
+        int from = startsWithCookie(a, off, len) ? C : 0;
+        int rest = len - from;
+        if (!room(6 + rest)) {
             return addWide(new String(a, off, len, StandardCharsets.ISO_8859_1));
         }
-        int id = entry(flags, payload);
-        byte[] blob = blocks[block];
-        int end = off + len;
-        if (hex) {
-            byte[] value = (flags & LOWER_HEX) != 0 ? LOWER_VALUE : UPPER_VALUE;
-            for (int i = off + from; i < end; i += 2) {
-                int hi = value[a[i] & 0xFF];
-                int lo = i + 1 < end ? value[a[i + 1] & 0xFF] : 0;
-                blob[used++] = (byte) (hi << 4 | lo);
-            }
-        } else {
-            System.arraycopy(a, off + from, blob, used, rest);
-            used += rest;
-        }
+        int id = entry(from > 0 ? COOKIE_FLAG : 0, rest);
+        System.arraycopy(a, off + from, blocks[block], used, rest);
+        used += rest;
         return id;
     }
 
     /**
      * {@link #matches(int, String)} against the UTF-8 text in {@code a[off, off+len)} (len -1: null). ASCII entries
-     * are compared in the packed form: the cookie, then the bytes as they are or the hex digits two by two, so the hot
-     * lookups (Call-IDs, tags, branches) never decode an entry.
+     * are compared as bytes, the cookie first, so the hot lookups (tags, branches) never decode an entry.
      */
     boolean matches(int id, byte[] a, int off, int len) {
         if (id == 0 || len < 0) {
@@ -155,9 +123,8 @@ final class StringPool {
         if ((flags & LATIN1) != 0) {
             return matches(id, new String(a, off, len, StandardCharsets.UTF_8));
         }
-        // the entry is ASCII: equal bytes (or hex digits) mean equal text, and a probe beyond ASCII never matches
+        // the entry is ASCII: equal bytes mean equal text, and a probe beyond ASCII never matches
         int payload = payloadLength(blob, at);
-        int data = payloadAt(blob, at);
         int from = off;
         if ((flags & COOKIE_FLAG) != 0) {
             if (!startsWithCookie(a, off, len)) {
@@ -166,21 +133,8 @@ final class StringPool {
             from += C;
         }
         int end = off + len;
-        if ((flags & (LOWER_HEX | UPPER_HEX)) == 0) {
-            return payload == end - from && Arrays.equals(blob, data, data + payload, a, from, end);
-        }
-        if (2 * payload - ((flags & ODD) != 0 ? 1 : 0) != end - from) {
-            return false;
-        }
-        byte[] value = (flags & LOWER_HEX) != 0 ? LOWER_VALUE : UPPER_VALUE;
-        for (int i = from, d = data; i < end; i += 2, d++) {
-            int hi = value[a[i] & 0xFF];
-            int lo = i + 1 < end ? value[a[i + 1] & 0xFF] : 0;
-            if ((hi | lo) < 0 || (byte) (hi << 4 | lo) != blob[d]) {
-                return false;
-            }
-        }
-        return true;
+        int data = payloadAt(blob, at);
+        return payload == end - from && Arrays.equals(blob, data, data + payload, a, from, end);
     }
 
     private static boolean startsWithCookie(byte[] a, int off, int len) {
@@ -194,24 +148,6 @@ final class StringPool {
             }
         }
         return true;
-    }
-
-    private static byte[] hexClasses() {
-        byte[] classes = new byte[256];
-        for (int i = 0; i < 16; i++) {
-            classes[LOWER[i]] |= LOWER_HEX;
-            classes[UPPER[i]] |= UPPER_HEX;
-        }
-        return classes;
-    }
-
-    private static byte[] digitValues(char[] digits) {
-        byte[] value = new byte[256];
-        Arrays.fill(value, (byte) -1);
-        for (int i = 0; i < digits.length; i++) {
-            value[digits[i]] = (byte) i;
-        }
-        return value;
     }
 
     private int addWide(String s) {
@@ -280,30 +216,6 @@ final class StringPool {
         return p + 1;
     }
 
-    private static int length(byte[] blob, int at) {
-        int flags = blob[at];
-        int payload = payloadLength(blob, at);
-        int rest = (flags & (LOWER_HEX | UPPER_HEX)) == 0 ? payload : 2 * payload - ((flags & ODD) != 0 ? 1 : 0);
-        return ((flags & COOKIE_FLAG) != 0 ? C : 0) + rest;
-    }
-
-    /** Character i of the entry with header at {@code at} and payload at {@code data}. */
-    private static char charAt(byte[] blob, int at, int data, int i) {
-        int flags = blob[at];
-        if ((flags & COOKIE_FLAG) != 0) {
-            if (i < C) {
-                return COOKIE.charAt(i);
-            }
-            i -= C;
-        }
-        if ((flags & (LOWER_HEX | UPPER_HEX)) == 0) {
-            return (char) (blob[data + i] & 0xFF);
-        }
-        int b = blob[data + (i >> 1)];
-        int nibble = (i & 1) == 0 ? (b >> 4) & 0xF : b & 0xF;
-        return ((flags & LOWER_HEX) != 0 ? LOWER : UPPER)[nibble];
-    }
-
     String get(int id) {
         if (id == 0) {
             return null;
@@ -313,15 +225,8 @@ final class StringPool {
         }
         byte[] blob = blocks[(id - 1) >>> BLOCK_BITS];
         int at = (id - 1) & OFFSET_MASK;
-        int data = payloadAt(blob, at);
-        if ((blob[at] & ~LATIN1) == 0) {
-            return new String(blob, data, payloadLength(blob, at), StandardCharsets.ISO_8859_1);
-        }
-        char[] chars = new char[length(blob, at)];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = charAt(blob, at, data, i);
-        }
-        return new String(chars);
+        String payload = new String(blob, payloadAt(blob, at), payloadLength(blob, at), StandardCharsets.ISO_8859_1);
+        return (blob[at] & COOKIE_FLAG) != 0 ? COOKIE + payload : payload;
     }
 
     /** Same text as {@code s} (both null counts as a match). */
@@ -334,13 +239,20 @@ final class StringPool {
         }
         byte[] blob = blocks[(id - 1) >>> BLOCK_BITS];
         int at = (id - 1) & OFFSET_MASK;
-        int n = length(blob, at);
-        if (n != s.length()) {
+        int from = 0;
+        if ((blob[at] & COOKIE_FLAG) != 0) {
+            if (!s.startsWith(COOKIE)) {
+                return false;
+            }
+            from = C;
+        }
+        int n = payloadLength(blob, at);
+        if (n != s.length() - from) {
             return false;
         }
         int data = payloadAt(blob, at);
         for (int i = n - 1; i >= 0; i--) { // random parts are at the end
-            if (charAt(blob, at, data, i) != s.charAt(i)) {
+            if ((char) (blob[data + i] & 0xFF) != s.charAt(from + i)) {
                 return false;
             }
         }
