@@ -2,9 +2,8 @@ package dev.parley.session;
 
 import dev.parley.decode.sip.SipEvent;
 import dev.parley.decode.sip.SipListener;
+import dev.parley.session.sip.SipBatch;
 import dev.parley.session.sip.SipCorrelator;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -14,34 +13,29 @@ import java.util.concurrent.BlockingQueue;
  * consumer). The bounded queue makes a fast reader wait instead of piling up memory. It is kept small: events in flight
  * when a young collection runs are promoted, and stay in the old generation as garbage until the end of a load (four
  * batches of 1,024 against eight of 2,048: peak RSS 322 against 331 MiB, the same build time; DESIGN-NOTES note 24).
+ * A batch is a {@link SipBatch}: the reading thread writes what the correlator reads of each message into its columns,
+ * and the correlating thread reads them front to back (it used to read each event's objects, just made on the other
+ * core: a quarter of its samples, docs/DESIGN-NOTES.md note 33). Batches go back to the reader once correlated, so a
+ * load fills the same few.
  * Progress is reported from the correlating thread, the only one allowed to read the correlator.
  */
 final class SipEventPipe implements SipListener, AutoCloseable {
     private static final int BATCH = 1024;
     private static final int QUEUED_BATCHES = 4;
-    /**
-     * The reading thread made each event on the other core, so the correlator's first reads of an event, its summary
-     * and their key bytes miss its cache. Reading a later event's key array while this one is correlated lets the CPU
-     * fetch those lines in the shadow of that work: a software prefetch, its sum kept in {@link #prefetched} once a
-     * batch so that the reads are not dropped (once a message, that write to this object, whose fields the reading
-     * thread uses on every message, cost both threads a cache line: build 1.44 against 1.47 s, 10 rounds). Two events
-     * ahead: model build 1.37 against 1.43 s (medians of 8 alternating runs; 3.5 to 4.4 % in four series), the
-     * correlating thread being the load's critical path on the benchmark machine (docs/DESIGN-NOTES.md note 30).
-     */
-    private static final int LOOK_AHEAD = 2;
 
     /** A batch of events and where the reader was when it was handed over. */
-    private record Batch(List<SipEvent> events, long position, long size, long frames, boolean last) {
+    private record Batch(SipBatch events, long position, long size, long frames, boolean last) {
     }
 
     private final SipCorrelator correlator;
     private final LoadProgress progress;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    /** Correlated batches, emptied, for the reader to fill again. */
+    private final BlockingQueue<SipBatch> free = new ArrayBlockingQueue<>(QUEUED_BATCHES + 2);
     private final Thread consumer;
     private volatile Throwable failure;
     private volatile long consumerCpuNanos = -1;
-    private int prefetched; // see LOOK_AHEAD; never read
-    private List<SipEvent> batch = new ArrayList<>(BATCH);
+    private SipBatch batch = new SipBatch(BATCH);
 
     SipEventPipe(SipCorrelator correlator, LoadProgress progress, String name) {
         this.correlator = correlator;
@@ -72,7 +66,8 @@ final class SipEventPipe implements SipListener, AutoCloseable {
 
     private void handOver(long position, long size, long frames, boolean last) {
         Batch b = new Batch(batch, position, size, frames, last);
-        batch = new ArrayList<>(BATCH);
+        SipBatch next = free.poll();
+        batch = next != null ? next : new SipBatch(BATCH);
         try {
             while (!queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 rethrowFailure();
@@ -90,15 +85,12 @@ final class SipEventPipe implements SipListener, AutoCloseable {
         try {
             while (true) {
                 Batch b = queue.take();
-                List<SipEvent> events = b.events();
-                int touched = 0;
+                SipBatch events = b.events();
                 for (int i = 0, n = events.size(); i < n; i++) {
-                    if (i + LOOK_AHEAD < n) {
-                        touched += events.get(i + LOOK_AHEAD).sip().keys().length;
-                    }
-                    correlator.accept(events.get(i));
+                    correlator.accept(events, i);
                 }
-                prefetched += touched;
+                events.clear();
+                free.offer(events);
                 if (b.last()) {
                     correlator.finish();
                 }

@@ -104,11 +104,36 @@ final class MessageTable {
                 transaction, fromSlot, fromText, toSlot, toText, data);
     }
 
-    /** As above with the name ids already looked up in {@link #names} (the session's hot path). */
+    /** As above with the name ids already looked up in {@link #names}. */
     int add(long frameNumber, long nanos, Flow f, Origin origin, boolean request, char methodId, String methodName,
             int statusCode, char reasonId, String reasonPhrase, char cseqMethodId, String cseqMethodName,
             boolean sdp, boolean resent, int transaction, int fromSlot, String fromText, int toSlot,
             String toText, byte[] data) {
+        long single = singleRun(origin, frameNumber);
+        return add(frameNumber, nanos, f, origin, single, single >= 0 ? origin.length(0) : 0, request, methodId,
+                methodName, statusCode, reasonId, reasonPhrase, cseqMethodId, cseqMethodName, sdp, resent,
+                transaction, fromSlot, fromText, toSlot, toText, data);
+    }
+
+    /**
+     * The file offset of a message's bytes when its origin is one run of the frame that completed it (what a row keeps
+     * as two numbers instead of the origin), else -1.
+     */
+    static long singleRun(Origin origin, long frameNumber) {
+        boolean single = origin != null && origin.runCount() == 1 && origin.frame(0) == frameNumber
+                && origin.inlineBytes() == null && origin.fileOffset(0) >= 0;
+        return single ? origin.fileOffset(0) : -1;
+    }
+
+    /**
+     * As above with the origin's single run already found (the session's hot path, from a {@link SipBatch}):
+     * {@code singleOffset} is the file offset of the message's bytes when its origin is one run in its own frame,
+     * else -1 (and then {@code origin} is kept as it is, when there is one).
+     */
+    int add(long frameNumber, long nanos, Flow f, Origin origin, long singleOffset, int singleLength, boolean request,
+            char methodId, String methodName, int statusCode, char reasonId, String reasonPhrase, char cseqMethodId,
+            String cseqMethodName, boolean sdp, boolean resent, int transaction, int fromSlot, String fromText,
+            int toSlot, String toText, byte[] data) {
         int row = size;
         Page page = page(row);
         size++;
@@ -124,19 +149,18 @@ final class MessageTable {
             frame[r] = -1;
             bigFrames.put(row, frameNumber);
         }
-        boolean single = origin != null && origin.runCount() == 1 && origin.frame(0) == frameNumber
-                && origin.inlineBytes() == null && origin.fileOffset(0) >= 0;
+        boolean single = singleOffset >= 0;
         long delta = 0;
         if (single) {
             if (page.base < 0) {
-                page.base = origin.fileOffset(0);
+                page.base = singleOffset;
             }
-            delta = origin.fileOffset(0) - page.base;
-            single = delta > SPREAD && delta <= Integer.MAX_VALUE && origin.length(0) <= Character.MAX_VALUE;
+            delta = singleOffset - page.base;
+            single = delta > SPREAD && delta <= Integer.MAX_VALUE && singleLength <= Character.MAX_VALUE;
         }
         if (single) {
             offset[r] = (int) delta;
-            length[r] = (char) origin.length(0);
+            length[r] = (char) singleLength;
         } else {
             offset[r] = SPREAD;
 

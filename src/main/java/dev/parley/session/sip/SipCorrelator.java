@@ -37,6 +37,8 @@ public final class SipCorrelator {
     private final Interner people = new Interner(1 << 16);
     private final MessageTable table = new MessageTable();
     private final MessageFacts facts = new MessageFacts();
+    /** The one-message batch {@link #accept(SipEvent)} goes through. */
+    private final SipBatch one = new SipBatch(1);
     /** Sessions that may still be live (not settled): the settling pass looks at these only, not at every session. */
     private final List<SipSession> live = new ArrayList<>();
     private final LiveState.Pool livePool = new LiveState.Pool();
@@ -69,22 +71,31 @@ public final class SipCorrelator {
 
     /** Adds the next message in capture order. */
     public void accept(SipEvent e) {
-        SipSummary s = e.sip();
+        one.clear();
+        one.add(e);
+        accept(one, 0);
+        one.clear();
+    }
+
+    /** Adds message {@code i} of the batch, the next in capture order. */
+    public void accept(SipBatch b, int i) {
         int index = messages++;
-        count(s);
-        int callIdLength = s.keyLength(SipSummary.CALL_ID);
+        count(b, i);
+        int callIdLength = b.keyLength(i, SipSummary.CALL_ID);
         if (callIdLength < 0) {
             withoutCallId++;
-            if (noCallIdResend.isResent(e.flow(), s.request(), s.cseq(), s.cseqMethod(), s.statusCode())) {
+            if (noCallIdResend.isResent(b.flow(i), b.request(i), b.cseq(i), b.cseqMethod(i), b.status(i))) {
                 resent++;
             }
-            report(Anomaly.warning(MISSING_CALL_ID, e.frame(), "SIP message without Call-ID: " + s.label()));
-            table.add(e.frame(), e.timestampNanos(), e.flow(), e.origin(), s.request(), s.method(), s.statusCode(),
-                    s.reasonPhrase(), s.cseqMethod(), s.hasSdp(), false, -1, 0, null, 0, null, e.bytes());
+            report(Anomaly.warning(MISSING_CALL_ID, b.frame(i), "SIP message without Call-ID: "
+                    + b.summary(i).label()));
+            table.add(b.frame(i), b.nanos(i), b.flow(i), b.origin(i), b.request(i), b.method(i), b.status(i),
+                    b.reasonPhrase(i), b.cseqMethod(i), b.is(i, SipBatch.SDP), false, -1, 0, null, 0, null,
+                    b.bytes(i));
             return;
         }
-        byte[] keys = s.keys();
-        int callIdAt = s.keyOffset(SipSummary.CALL_ID);
+        byte[] keys = b.keyBytes();
+        int callIdAt = b.keyAt(i, SipSummary.CALL_ID);
         // Call-IDs are matched as text, as the CLI's --call and the views name them: bytes that are not UTF-8 become
         // U+FFFD. A known Call-ID's bytes are its text's (the table keeps only such bytes), so the test for
         // anything to rewrite waits until the bytes are not found.
@@ -104,14 +115,15 @@ public final class SipCorrelator {
             }
             evictIfNeeded();
         }
+        long nanos = b.nanos(i);
         if ((index & (SETTLE_EVERY - 1)) == SETTLE_EVERY - 1) {
-            settleIdle(e.timestampNanos());
+            settleIdle(nanos);
         }
         String before = session.correlationId();
         if (!session.isLive()) {
             live.add(session); // new, or settled before and woken up by this message
         }
-        int row = session.add(e, interner, people, facts, livePool);
+        int row = session.add(b, i, interner, people, facts, livePool);
         assert row == index;
         if (table.resent(row)) {
             resent++;
@@ -191,28 +203,29 @@ public final class SipCorrelator {
         return Collections.unmodifiableList(anomalies);
     }
 
-    private void count(SipSummary s) {
-        if (s.request()) {
-            char id = table.names.id(s.method());
+    private void count(SipBatch b, int i) {
+        if (b.request(i)) {
+            String name = b.method(i);
+            char id = table.names.id(name);
             if (id != 0 && id != NameTable.FULL) {
                 if (id >= methodCountsById.length) {
                     methodCountsById = Arrays.copyOf(methodCountsById, Math.max(id + 1, 2 * id));
                 }
                 methodCountsById[id]++;
             } else {
-                String method = s.method() == null ? "" : s.method();
+                String method = name == null ? "" : name;
                 methodCounts.computeIfAbsent(method, k -> new long[1])[0]++;
             }
         } else {
-            int code = s.statusCode();
+            int code = b.status(i);
             if (code >= 0 && code < statusCounts.length) {
                 statusCounts[code]++;
             }
         }
-        List<Anomaly> found = s.anomalies();
-        if (found != null) {
-            for (int i = 0; i < found.size(); i++) {
-                anomalyCounts.computeIfAbsent(found.get(i).code(), k -> new long[1])[0]++;
+        if (b.is(i, SipBatch.ANOMALIES)) {
+            List<Anomaly> found = b.summary(i).anomalies();
+            for (int k = 0; k < found.size(); k++) {
+                anomalyCounts.computeIfAbsent(found.get(k).code(), key -> new long[1])[0]++;
             }
         }
     }

@@ -2,7 +2,6 @@ package dev.parley.session.sip;
 
 import dev.parley.decode.Anomaly;
 import dev.parley.decode.Flow;
-import dev.parley.decode.sip.SipEvent;
 import dev.parley.decode.sip.SipSummary;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -134,36 +133,39 @@ public final class SipSession {
     }
 
     /**
-     * Records one message of this Call-ID and updates every view; returns its row (its index). {@code f} is the
-     * correlator's scratch for the message's facts, refilled here for the views.
+     * Records message {@code i} of the batch, of this Call-ID, and updates every view; returns its row (its index).
+     * {@code f} is the correlator's scratch for the message's facts, refilled here for the views.
      */
-    int add(SipEvent e, Interner in, Interner people, MessageFacts f, LiveState.Pool pool) {
-        SipSummary s = e.sip();
-        boolean request = s.request();
+    int add(SipBatch b, int i, Interner in, Interner people, MessageFacts f, LiveState.Pool pool) {
+        boolean request = b.request(i);
         NameTable names = table.names;
-        char methodId = names.id(s.method());
-        String method = names.name(methodId, s.method());
-        char cseqMethodId = names.id(s.cseqMethod());
-        String cseqMethod = names.name(cseqMethodId, s.cseqMethod());
-        char reasonId = names.id(s.reasonPhrase());
-        long t = e.timestampNanos();
+        String methodName = b.method(i);
+        char methodId = names.id(methodName);
+        String method = names.name(methodId, methodName);
+        String cseqMethodName = b.cseqMethod(i);
+        char cseqMethodId = names.id(cseqMethodName);
+        String cseqMethod = names.name(cseqMethodId, cseqMethodName);
+        String reasonPhrase = b.reasonPhrase(i);
+        char reasonId = names.id(reasonPhrase);
+        long t = b.nanos(i);
+        long cseq = b.cseq(i);
+        int status = b.status(i);
         if (live == null) {
             live = pool.take(this, lastTx < 0 ? 0 : TransactionIndex.ids(this).length);
         }
-        boolean resent = live.resend.isResent(e.flow(), request, s.cseq(), cseqMethod, s.statusCode());
+        boolean resent = live.resend.isResent(b.flow(i), request, cseq, cseqMethod, status);
 
         boolean ackOfFailure = false;
         int tx = -1;
-        byte[] keys = s.keys();
-        // the keys' lengths and offsets, each length read once: the order is Call-ID, From tag, To tag, branch
-        int fromTagAt = s.keyOffset(SipSummary.FROM_TAG);
-        int fromTagLength = s.keyLength(SipSummary.FROM_TAG);
-        int toTagAt = fromTagAt + Math.max(0, fromTagLength);
-        int toTagLength = s.keyLength(SipSummary.TO_TAG);
-        int branchAt = toTagAt + Math.max(0, toTagLength);
-        int branchLength = s.keyLength(SipSummary.BRANCH);
+        byte[] keys = b.keyBytes();
+        int fromTagAt = b.keyAt(i, SipSummary.FROM_TAG);
+        int fromTagLength = b.keyLength(i, SipSummary.FROM_TAG);
+        int toTagAt = b.keyAt(i, SipSummary.TO_TAG);
+        int toTagLength = b.keyLength(i, SipSummary.TO_TAG);
+        int branchAt = b.keyAt(i, SipSummary.BRANCH);
+        int branchLength = b.keyLength(i, SipSummary.BRANCH);
         if (request && "ACK".equals(method)) {
-            int invite = live.transactions.find(keys, branchAt, branchLength, s.cseq(), names.id(INVITE), INVITE);
+            int invite = live.transactions.find(keys, branchAt, branchLength, cseq, names.id(INVITE), INVITE);
             int inviteFinal = invite < 0 ? -1 : table.transactions.finalResponse(invite);
             if (inviteFinal >= 0 && table.status(inviteFinal) >= 300) {
                 tx = invite;
@@ -173,26 +175,26 @@ public final class SipSession {
         if (tx < 0) {
             boolean byMethod = request || cseqMethod == null;
             String txMethod = byMethod ? method : cseqMethod;
-            tx = live.transactions.find(keys, branchAt, branchLength, s.cseq(), byMethod ? methodId : cseqMethodId,
+            tx = live.transactions.find(keys, branchAt, branchLength, cseq, byMethod ? methodId : cseqMethodId,
                     txMethod);
             if (tx < 0) {
-                tx = live.transactions.create(keys, branchAt, branchLength, s.cseq(), txMethod);
+                tx = live.transactions.create(keys, branchAt, branchLength, cseq, txMethod);
                 lastTx = tx;
             }
         }
         int fromSlot = slot(keys, fromTagAt, fromTagLength);
         int toSlot = slot(keys, toTagAt, toTagLength);
         // tags as text only past the slots (TAG_OVERFLOW): the common case makes no String
-        String fromText = fromSlot == MessageTable.TAG_OVERFLOW ? s.fromTag() : null;
-        String toText = toSlot == MessageTable.TAG_OVERFLOW ? s.toTag() : null;
-        Flow flow = live.share(e.flow());
-        int row = table.add(e.frame(), t, flow, e.origin(), request, methodId, method, s.statusCode(),
-                reasonId, s.reasonPhrase(), cseqMethodId, cseqMethod, s.hasSdp(), resent, tx, fromSlot, fromText,
-                toSlot, toText, e.bytes());
+        String fromText = fromSlot == MessageTable.TAG_OVERFLOW ? b.summary(i).fromTag() : null;
+        String toText = toSlot == MessageTable.TAG_OVERFLOW ? b.summary(i).toTag() : null;
+        Flow flow = live.share(b.flow(i));
+        int row = table.add(b.frame(i), t, flow, b.origin(i), b.singleOffset(i), b.singleLength(i), request,
+                methodId, method, status, reasonId, reasonPhrase, cseqMethodId, cseqMethod, b.is(i, SipBatch.SDP),
+                resent, tx, fromSlot, fromText, toSlot, toText, b.bytes(i));
         if (ackOfFailure) {
             SipTransaction.addAck(table, tx, row);
         } else {
-            SipTransaction.add(table, tx, row, request, s.statusCode(), this);
+            SipTransaction.add(table, tx, row, request, status, this);
         }
         table.linkPrevious(row, lastRow);
         lastRow = row;
@@ -209,9 +211,9 @@ public final class SipSession {
             firstNanos = t;
         }
         lastNanos = Math.max(lastNanos, t);
-        noteFields(s, request, method, cseqMethod, in, people);
-        f.where(this, s, row, t, flow);
-        f.what(request, method, cseqMethod, s.statusCode(), names.name(reasonId, s.reasonPhrase()), s.cseq());
+        noteFields(b, i, request, method, cseqMethod, in, people);
+        f.where(this, b.summary(i), row, t, flow);
+        f.what(request, method, cseqMethod, status, names.name(reasonId, reasonPhrase), cseq);
         f.keys(tx, resent, fromSlot, fromText, toSlot, toText);
         DialogTracker.update(f);
         SessionViews.update(f, people);
@@ -255,28 +257,30 @@ public final class SipSession {
         return slot == 0 ? null : table.pool.get(tag(slot - 1));
     }
 
-    private void noteFields(SipSummary s, boolean request, String method, String cseqMethod, Interner in,
+    /** The session's summary fields from message {@code i}: its summary is read only when a field is there. */
+    private void noteFields(SipBatch b, int i, boolean request, String method, String cseqMethod, Interner in,
                             Interner people) {
         if (kind == null || (request && !kindFromRequest)) {
             kind = SessionKind.of(request ? method : cseqMethod);
             kindFromRequest = request;
             if (request || caller == null) {
+                SipSummary s = b.summary(i);
                 caller = s.fromUser(people);
                 callee = s.toUser(people);
                 callerDisplay = s.fromDisplay(people);
             }
         }
-        if (userAgent == null && s.userAgent() != null) {
-            userAgent = in.intern(s.userAgent());
+        if (userAgent == null && b.is(i, SipBatch.USER_AGENT)) {
+            userAgent = in.intern(b.summary(i).userAgent());
         }
-        if (s.correlationId() != null && correlationId() == null) {
-            extras().correlationId = s.correlationId();
+        if (b.is(i, SipBatch.CORRELATION) && correlationId() == null) {
+            extras().correlationId = b.summary(i).correlationId();
         }
-        if (s.reason() != null) {
-            extras().reason = people.intern(s.reason());
+        if (b.is(i, SipBatch.REASON)) {
+            extras().reason = people.intern(b.summary(i).reason());
         }
-        List<Anomaly> found = s.anomalies();
-        if (found != null && !found.isEmpty()) {
+        if (b.is(i, SipBatch.ANOMALIES)) {
+            List<Anomaly> found = b.summary(i).anomalies();
             SessionExtras x = extras();
             if (x.anomalies.isEmpty()) {
                 x.anomalies = new ArrayList<>(found.size());
