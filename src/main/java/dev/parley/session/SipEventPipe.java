@@ -1,7 +1,10 @@
 package dev.parley.session;
 
+import dev.parley.decode.Flow;
+import dev.parley.decode.Origin;
 import dev.parley.decode.sip.SipEvent;
 import dev.parley.decode.sip.SipListener;
+import dev.parley.decode.sip.SipSummary;
 import dev.parley.session.sip.SipBatch;
 import dev.parley.session.sip.SipCorrelator;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -48,6 +51,14 @@ final class SipEventPipe implements SipListener, AutoCloseable {
     @Override
     public void sip(SipEvent event) {
         batch.add(event);
+        if (batch.size() == BATCH) {
+            handOver(-1, -1, -1, false);
+        }
+    }
+
+    @Override
+    public void sip(SipSummary sip, Flow flow, long frame, long timestampNanos, Origin origin, byte[] bytes) {
+        batch.add(sip, flow, frame, timestampNanos, origin, bytes);
         if (batch.size() == BATCH) {
             handOver(-1, -1, -1, false);
         }

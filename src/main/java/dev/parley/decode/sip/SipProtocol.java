@@ -73,7 +73,7 @@ public final class SipProtocol implements ProtocolPlugin {
             anomalies.report(found.get(i));
         }
         byte[] bytes = keepBytes ? message.toArray() : null;
-        listener.sip(new SipEvent(summary, flow, frame, timestampNanos, origin, bytes));
+        listener.sip(summary, flow, frame, timestampNanos, origin, bytes);
         return true;
     }
 

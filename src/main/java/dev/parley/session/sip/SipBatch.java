@@ -88,13 +88,17 @@ public final class SipBatch {
 
     /** Appends one message. */
     public void add(SipEvent e) {
+        add(e.sip(), e.flow(), e.frame(), e.timestampNanos(), e.origin(), e.bytes());
+    }
+
+    /** Appends one message given as the parts of a {@link SipEvent}. */
+    public void add(SipSummary s, Flow messageFlow, long frameNumber, long timestampNanos, Origin o, byte[] data) {
         int i = size;
         if (i == frame.length) {
             grow();
         }
-        SipSummary s = e.sip();
-        frame[i] = e.frame();
-        nanos[i] = e.timestampNanos();
+        frame[i] = frameNumber;
+        nanos[i] = timestampNanos;
         cseq[i] = s.cseq();
         status[i] = s.statusCode();
         flags[i] = (s.request() ? REQUEST : 0) | (s.hasSdp() ? SDP : 0) | (s.userAgent() != null ? USER_AGENT : 0)
@@ -103,13 +107,12 @@ public final class SipBatch {
         method[i] = s.method();
         cseqMethod[i] = s.cseqMethod();
         reasonPhrase[i] = s.reasonPhrase();
-        flow[i] = e.flow();
-        Origin o = e.origin();
-        long single = MessageTable.singleRun(o, e.frame());
+        flow[i] = messageFlow;
+        long single = MessageTable.singleRun(o, frameNumber);
         singleOffset[i] = single;
         singleLength[i] = single >= 0 ? o.length(0) : 0;
         origin[i] = o;
-        bytes[i] = e.bytes();
+        bytes[i] = data;
         summary[i] = s;
         copyKeys(i, s);
         size = i + 1;
