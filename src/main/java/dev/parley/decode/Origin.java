@@ -49,6 +49,15 @@ public final class Origin {
         return runs != null ? runs : new long[] {frame, fileOffset, length};
     }
 
+    /**
+     * The file offset of the bytes when they are one run of {@code completingFrame} itself, read from the file as they
+     * are (what a message row keeps as two numbers instead of this object), else -1.
+     */
+    public long singleRunOffset(long completingFrame) {
+        return runCount() == 1 && frame(0) == completingFrame && inline == null && fileOffset(0) >= 0
+                ? fileOffset(0) : -1;
+    }
+
     public int runCount() {
         return runs == null ? 1 : runs.length / 3;
     }

@@ -2,10 +2,10 @@ package dev.parley.session;
 
 import dev.parley.decode.Flow;
 import dev.parley.decode.Origin;
+import dev.parley.decode.sip.SipBatch;
 import dev.parley.decode.sip.SipEvent;
 import dev.parley.decode.sip.SipListener;
 import dev.parley.decode.sip.SipSummary;
-import dev.parley.session.sip.SipBatch;
 import dev.parley.session.sip.SipCorrelator;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;

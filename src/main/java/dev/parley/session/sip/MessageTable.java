@@ -109,24 +109,14 @@ final class MessageTable {
             int statusCode, char reasonId, String reasonPhrase, char cseqMethodId, String cseqMethodName,
             boolean sdp, boolean resent, int transaction, int fromSlot, String fromText, int toSlot,
             String toText, byte[] data) {
-        long single = singleRun(origin, frameNumber);
+        long single = origin == null ? -1 : origin.singleRunOffset(frameNumber);
         return add(frameNumber, nanos, f, origin, single, single >= 0 ? origin.length(0) : 0, request, methodId,
                 methodName, statusCode, reasonId, reasonPhrase, cseqMethodId, cseqMethodName, sdp, resent,
                 transaction, fromSlot, fromText, toSlot, toText, data);
     }
 
     /**
-     * The file offset of a message's bytes when its origin is one run of the frame that completed it (what a row keeps
-     * as two numbers instead of the origin), else -1.
-     */
-    static long singleRun(Origin origin, long frameNumber) {
-        boolean single = origin != null && origin.runCount() == 1 && origin.frame(0) == frameNumber
-                && origin.inlineBytes() == null && origin.fileOffset(0) >= 0;
-        return single ? origin.fileOffset(0) : -1;
-    }
-
-    /**
-     * As above with the origin's single run already found (the session's hot path, from a {@link SipBatch}):
+     * As above with the origin's single run already found (the session's hot path, from a {@link dev.parley.decode.sip.SipBatch}):
      * {@code singleOffset} is the file offset of the message's bytes when its origin is one run in its own frame,
      * else -1 (and then {@code origin} is kept as it is, when there is one).
      */

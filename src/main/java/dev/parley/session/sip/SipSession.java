@@ -2,6 +2,7 @@ package dev.parley.session.sip;
 
 import dev.parley.decode.Anomaly;
 import dev.parley.decode.Flow;
+import dev.parley.decode.sip.SipBatch;
 import dev.parley.decode.sip.SipSummary;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,9 +1,7 @@
-package dev.parley.session.sip;
+package dev.parley.decode.sip;
 
 import dev.parley.decode.Flow;
 import dev.parley.decode.Origin;
-import dev.parley.decode.sip.SipEvent;
-import dev.parley.decode.sip.SipSummary;
 import java.util.Arrays;
 
 /**
@@ -16,12 +14,12 @@ import java.util.Arrays;
  * Filled by one thread, then handed over whole (through a queue, which orders the writes before the reads).
  */
 public final class SipBatch {
-    static final int REQUEST = 1;
-    static final int SDP = 2;
-    static final int USER_AGENT = 4;
-    static final int CORRELATION = 8;
-    static final int REASON = 16;
-    static final int ANOMALIES = 32;
+    public static final int REQUEST = 1;
+    public static final int SDP = 2;
+    public static final int USER_AGENT = 4;
+    public static final int CORRELATION = 8;
+    public static final int REASON = 16;
+    public static final int ANOMALIES = 32;
     private static final int KEYS = 4;
 
     private int size;
@@ -108,7 +106,7 @@ public final class SipBatch {
         cseqMethod[i] = s.cseqMethod();
         reasonPhrase[i] = s.reasonPhrase();
         flow[i] = messageFlow;
-        long single = MessageTable.singleRun(o, frameNumber);
+        long single = o == null ? -1 : o.singleRunOffset(frameNumber);
         singleOffset[i] = single;
         singleLength[i] = single >= 0 ? o.length(0) : 0;
         origin[i] = o;
@@ -155,78 +153,78 @@ public final class SipBatch {
         keys = Arrays.copyOf(keys, 2 * KEYS * n);
     }
 
-    long frame(int i) {
+    public long frame(int i) {
         return frame[i];
     }
 
-    long nanos(int i) {
+    public long nanos(int i) {
         return nanos[i];
     }
 
-    long cseq(int i) {
+    public long cseq(int i) {
         return cseq[i];
     }
 
-    int status(int i) {
+    public int status(int i) {
         return status[i];
     }
 
-    boolean is(int i, int flag) {
+    public boolean is(int i, int flag) {
         return (flags[i] & flag) != 0;
     }
 
-    boolean request(int i) {
+    public boolean request(int i) {
         return (flags[i] & REQUEST) != 0;
     }
 
-    String method(int i) {
+    public String method(int i) {
         return method[i];
     }
 
-    String cseqMethod(int i) {
+    public String cseqMethod(int i) {
         return cseqMethod[i];
     }
 
-    String reasonPhrase(int i) {
+    public String reasonPhrase(int i) {
         return reasonPhrase[i];
     }
 
-    Flow flow(int i) {
+    public Flow flow(int i) {
         return flow[i];
     }
 
-    long singleOffset(int i) {
+    public long singleOffset(int i) {
         return singleOffset[i];
     }
 
-    int singleLength(int i) {
+    public int singleLength(int i) {
         return singleLength[i];
     }
 
-    Origin origin(int i) {
+    public Origin origin(int i) {
         return origin[i];
     }
 
-    byte[] bytes(int i) {
+    public byte[] bytes(int i) {
         return bytes[i];
     }
 
-    SipSummary summary(int i) {
+    public SipSummary summary(int i) {
         return summary[i];
     }
 
     /** The array holding every message's keys. */
-    byte[] keyBytes() {
+    public byte[] keyBytes() {
         return keyBytes;
     }
 
     /** Where key {@code which} ({@link SipSummary#CALL_ID} .. {@link SipSummary#BRANCH}) of message i starts. */
-    int keyAt(int i, int which) {
+    public int keyAt(int i, int which) {
         return keys[2 * KEYS * i + 2 * which];
     }
 
     /** Its length, -1 when the message has none. */
-    int keyLength(int i, int which) {
+    public int keyLength(int i, int which) {
         return keys[2 * KEYS * i + 2 * which + 1];
     }
 }
