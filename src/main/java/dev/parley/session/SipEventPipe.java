@@ -49,11 +49,8 @@ final class SipEventPipe implements SipListener, AutoCloseable {
     }
 
     @Override
-    public void sip(SipEvent event) {
-        batch.add(event);
-        if (batch.size() == BATCH) {
-            handOver(-1, -1, -1, false);
-        }
+    public void sip(SipEvent e) {
+        sip(e.sip(), e.flow(), e.frame(), e.timestampNanos(), e.origin(), e.bytes());
     }
 
     @Override

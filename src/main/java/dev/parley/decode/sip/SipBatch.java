@@ -5,13 +5,14 @@ import dev.parley.decode.Origin;
 import java.util.Arrays;
 
 /**
- * SIP messages on their way to the {@link SipCorrelator}, as columns: what the correlator reads of every message
- * (times, start line, CSeq, flags, flow, where the bytes are, and the Call-ID, tags and branch copied side by side into
- * one array), written by the thread that scanned them while those values are in its cache. The correlator then reads
- * a few arrays front to back instead of an event, a summary, a key array and an origin per message, objects the other
- * core has just written: those first reads were a quarter of the correlating thread's samples (docs/DESIGN-NOTES.md
- * note 33). The summary stays at hand for what only some messages need (names, User-Agent, Reason, anomalies).
- * Filled by one thread, then handed over whole (through a queue, which orders the writes before the reads).
+ * SIP messages on their way to the correlator ({@code session.sip.SipCorrelator}), as columns: what it reads of every
+ * message (times, start line, CSeq, flags, flow, where the bytes are, and the Call-ID, tags and branch copied side by
+ * side into one array), written by the thread that scanned them while those values are in its cache. The correlator
+ * then reads a few arrays front to back instead of an event, a summary, a key array and an origin per message, objects
+ * the other core has just written: those first reads were a quarter of the correlating thread's samples
+ * (docs/DESIGN-NOTES.md note 33). The summary stays at hand for what only some messages need (names, User-Agent,
+ * Reason, anomalies). Filled by one thread, then handed over whole (through a queue, which orders the writes before
+ * the reads).
  */
 public final class SipBatch {
     public static final int REQUEST = 1;

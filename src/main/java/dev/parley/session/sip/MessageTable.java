@@ -116,9 +116,10 @@ final class MessageTable {
     }
 
     /**
-     * As above with the origin's single run already found (the session's hot path, from a {@link dev.parley.decode.sip.SipBatch}):
-     * {@code singleOffset} is the file offset of the message's bytes when its origin is one run in its own frame,
-     * else -1 (and then {@code origin} is kept as it is, when there is one).
+     * As above with the origin's single run already found (the session's hot path, from a
+     * {@link dev.parley.decode.sip.SipBatch}): {@code singleOffset} is the file offset of the message's bytes when its
+     * origin is one run in its own frame ({@link Origin#singleRunOffset}), else -1 (and then {@code origin} is kept as
+     * it is, when there is one).
      */
     int add(long frameNumber, long nanos, Flow f, Origin origin, long singleOffset, int singleLength, boolean request,
             char methodId, String methodName, int statusCode, char reasonId, String reasonPhrase, char cseqMethodId,
