@@ -43,16 +43,21 @@ final class ParamScan {
                         int ve = ByteText.indexOf(a, (byte) '"', vs + 1, to);
                         return range(vs + 1, ve < 0 ? to : ve);
                     }
-                    int ve = vs;
-                    while (ve < to && !PARAM_END[a[ve] & 0xff]) {
-                        ve++;
-                    }
-                    return range(vs, Math.max(vs, ve));
+                    return range(vs, valueEnd(a, vs, to));
                 }
             }
             p++;
         }
         return -1;
+    }
+
+    /** Where the unquoted parameter value starting at {@code vs} ends: its first ending byte, or {@code to}. */
+    static int valueEnd(byte[] a, int vs, int to) {
+        int ve = vs;
+        while (ve < to && !PARAM_END[a[ve] & 0xff]) {
+            ve++;
+        }
+        return Math.max(vs, ve);
     }
 
     private static long range(int start, int end) {

@@ -72,6 +72,34 @@ final class StartLine {
         return notFound;
     }
 
+    /**
+     * First index in [from, end) of any of the three bytes, or {@code notFound}: the SWAR test of {@link #indexOf}
+     * with three patterns per word.
+     */
+    static int indexOfAny(byte[] a, byte b1, byte b2, byte b3, int from, int end, int notFound) {
+        int i = from;
+        long p1 = (b1 & 0xffL) * ONES;
+        long p2 = (b2 & 0xffL) * ONES;
+        long p3 = (b3 & 0xffL) * ONES;
+        for (; i + 8 <= end; i += 8) {
+            long w = (long) LONGS.get(a, i);
+            long x1 = w ^ p1;
+            long x2 = w ^ p2;
+            long x3 = w ^ p3;
+            long found = ((x1 - ONES) & ~x1 | (x2 - ONES) & ~x2 | (x3 - ONES) & ~x3) & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
+            byte c = a[i];
+            if (c == b1 || c == b2 || c == b3) {
+                return i;
+            }
+        }
+        return notFound;
+    }
+
     /** {@code lf} without a CR just before it. */
     static int trimCr(byte[] a, int from, int lf) {
         return lf > from && a[lf - 1] == '\r' ? lf - 1 : lf;
