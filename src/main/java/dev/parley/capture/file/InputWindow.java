@@ -6,6 +6,8 @@ import java.io.IOException;
  * One reusable buffer sliding over a {@link ByteInput}: readers parse records in place and hand out slices of it,
  * valid until the next {@link #ensure}. Nothing is memory-mapped, so resident memory stays at the buffer size
  * however large the capture is. The buffer grows only for a record larger than itself, up to {@link #MAX_CAPACITY}.
+ * With a {@link ReadAhead} the window moves from chunk to chunk as the other thread fills them: the bytes not yet
+ * consumed go into the next chunk's headroom, and the buffer given up goes back to be filled again.
  */
 final class InputWindow {
     static final int DEFAULT_CAPACITY = 4 << 20;
@@ -14,15 +16,29 @@ final class InputWindow {
     static final int MAX_CAPACITY = MAX_RECORD + 64;
 
     private final ByteInput input;
+    /** Null: the window reads into its own buffer. */
+    private final ReadAhead ahead;
     private byte[] buf;
+    /** {@link #buf} is a chunk of {@link #ahead}'s, to be given back when the window moves on. */
+    private boolean chunk;
     private int pos;
     private int limit;
     private long base;
     private boolean eof;
+    /** A read error after the bytes in the buffer: thrown when more are needed. */
+    private IOException failure;
 
     InputWindow(ByteInput input, int capacity) {
         this.input = input;
+        this.ahead = null;
         this.buf = new byte[capacity];
+    }
+
+    /** A window over the chunks that {@code ahead} reads from {@code input}. */
+    InputWindow(ByteInput input, ReadAhead ahead) {
+        this.input = input;
+        this.ahead = ahead;
+        this.buf = new byte[0];
     }
 
     /** Makes {@code n} bytes available from {@link #pos()}; false when the input ends first. */
@@ -33,6 +49,9 @@ final class InputWindow {
     private boolean fill(int n) throws IOException {
         if (n > MAX_CAPACITY) {
             return false; // callers bound their records; this only keeps a mistake from looping
+        }
+        if (ahead != null) {
+            return fillAhead(n);
         }
         if (pos + n > buf.length) {
             int keep = limit - pos;
@@ -55,6 +74,52 @@ final class InputWindow {
             }
         }
         return limit - pos >= n;
+    }
+
+    /** {@link #fill} from the read-ahead's chunks. */
+    private boolean fillAhead(int n) throws IOException {
+        while (limit - pos < n && !eof) {
+            ReadAhead.Chunk next = ahead.next();
+            int keep = limit - pos;
+            if (keep <= ReadAhead.HEADROOM) {
+                // the usual case: the rest of this chunk (a record's start, if anything) goes before the next one
+                int start = ReadAhead.HEADROOM - keep;
+                System.arraycopy(buf, pos, next.buffer(), start, keep);
+                moveTo(next.buffer(), true, start, ReadAhead.HEADROOM + next.length());
+            } else {
+                // a record longer than the headroom: gathered in a buffer of its own, grown by doubling
+                byte[] target = buf;
+                if (chunk || pos + keep + next.length() > buf.length) {
+                    target = new byte[Math.max(keep + next.length(), (int) Math.min(MAX_CAPACITY,
+                            Math.max(n, 2L * keep)))];
+                    System.arraycopy(buf, pos, target, 0, keep);
+                    moveTo(target, false, 0, keep);
+                }
+                System.arraycopy(next.buffer(), ReadAhead.HEADROOM, buf, limit, next.length());
+                limit += next.length();
+                ahead.recycle(next.buffer());
+            }
+            eof = next.end();
+            failure = next.error();
+        }
+        if (limit - pos < n && failure != null) {
+            IOException e = failure;
+            failure = null;
+            throw e;
+        }
+        return limit - pos >= n;
+    }
+
+    /** Makes {@code target} the buffer, its bytes [start, end) those from {@link #position()} on. */
+    private void moveTo(byte[] target, boolean isChunk, int start, int end) {
+        base += pos - start;
+        if (chunk) {
+            ahead.recycle(buf);
+        }
+        buf = target;
+        chunk = isChunk;
+        pos = start;
+        limit = end;
     }
 
     /** The buffer; valid indexes are {@code pos() .. pos() + available()}. Re-read after every ensure. */
@@ -89,6 +154,10 @@ final class InputWindow {
     }
 
     void close() throws IOException {
-        input.close();
+        if (ahead != null) {
+            ahead.close(); // closes the input once its thread has stopped
+        } else {
+            input.close();
+        }
     }
 }

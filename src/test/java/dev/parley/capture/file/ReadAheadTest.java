@@ -1,0 +1,152 @@
+package dev.parley.capture.file;
+
+import static dev.parley.capture.file.PcapBytes.payload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.capture.FrameSource;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reading ahead ({@link ReadAhead}, big files) gives the frames, offsets and anomalies that reading in place gives:
+ * records cut at every chunk boundary, records longer than the headroom, a truncated end, the corpus' captures.
+ */
+class ReadAheadTest {
+    @TempDir
+    Path dir;
+
+    /** The frames and anomalies of {@code file}, read ahead in {@code chunk}-byte chunks, or in place for 0. */
+    private static List<Object> read(Path file, int chunk) throws IOException {
+        try (FrameSource source = chunk == 0 ? CaptureFiles.open(file, InputWindow.DEFAULT_CAPACITY)
+                : CaptureFiles.open(file, InputWindow.DEFAULT_CAPACITY, 0, chunk)) {
+            List<Object> out = new ArrayList<>();
+            for (Frames.Copy f : Frames.readAll(source)) {
+                out.add(List.of(f.number(), f.timestampNanos(), f.fileOffset(), f.originalLength(),
+                        java.util.HexFormat.of().formatHex(f.data())));
+            }
+            out.add(source.anomalies().toString());
+            out.add(source.position());
+            return out;
+        }
+    }
+
+    @Test
+    void recordsCutAtEveryChunkBoundaryReadAlike() throws Exception {
+        PcapBytes pcap = new PcapBytes(ByteOrder.LITTLE_ENDIAN, true, 1, 262_144);
+        for (int i = 0; i < 40; i++) {
+            pcap.record(1_700_000_000L + i, i, payload(i, 1 + 37 * i % 300));
+        }
+        Path file = Frames.write(dir, "many.pcap", pcap.bytes());
+        List<Object> inPlace = read(file, 0);
+        for (int chunk : new int[] {1, 2, 3, 7, 16, 61, 512, 4096}) {
+            assertThat(read(file, chunk)).as("chunks of %d bytes", chunk).isEqualTo(inPlace);
+        }
+    }
+
+    @Test
+    void recordsLongerThanTheHeadroomReadAlike() throws Exception {
+        byte[] big = payload(3, 3 * ReadAhead.HEADROOM + 17); // gathered from many chunks, past the headroom
+        PcapBytes pcap = new PcapBytes(ByteOrder.BIG_ENDIAN, false, 1, 262_144)
+                .record(1, 0, payload(1, 60)).record(2, 0, big).record(3, 0, payload(2, 90))
+                .record(4, 0, payload(4, ReadAhead.HEADROOM + 1)).record(5, 0, payload(5, 10));
+        Path file = Frames.write(dir, "big.pcap", pcap.bytes());
+        List<Object> inPlace = read(file, 0);
+        assertThat(inPlace).hasSize(5 + 2);
+        for (int chunk : new int[] {1000, 4096, ReadAhead.HEADROOM, 1 << 20}) {
+            assertThat(read(file, chunk)).as("chunks of %d bytes", chunk).isEqualTo(inPlace);
+        }
+    }
+
+    @Test
+    void aTruncatedEndGivesTheSameAnomaly() throws Exception {
+        byte[] whole = new PcapBytes(ByteOrder.LITTLE_ENDIAN, false, 1, 65535)
+                .record(1, 0, payload(0, 40)).record(2, 0, payload(1, 400)).record(3, 0, payload(2, 40)).bytes();
+        for (int cut = 24; cut < whole.length; cut += 5) {
+            Path file = Frames.write(dir, "cut.pcap", java.util.Arrays.copyOf(whole, cut));
+            List<Object> inPlace = read(file, 0);
+            assertThat(read(file, 64)).as("cut at %d", cut).isEqualTo(inPlace);
+        }
+    }
+
+    @Test
+    void corpusCapturesReadAlike() throws Exception {
+        Path corpus = CorpusFramesTest.corpus();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(corpus), "no corpus at " + corpus);
+        List<Path> files = new ArrayList<>();
+        for (String folder : new String[] {"sip", "pop3"}) {
+            try (Stream<Path> list = Files.list(corpus.resolve(folder))) {
+                list.filter(f -> f.toString().endsWith(".pcap") || f.toString().endsWith(".pcapng")).sorted()
+                        .forEach(files::add);
+            }
+        }
+        assertThat(files).isNotEmpty();
+        for (Path file : files) {
+            assertThat(read(file, 4093)).as(file.toString()).isEqualTo(read(file, 0));
+        }
+    }
+
+    @Test
+    void aReadErrorComesAfterTheBytesBeforeIt() throws Exception {
+        ByteInput failing = new ByteInput() {
+            private int given;
+
+            @Override
+            public int read(byte[] into, int offset, int len) throws IOException {
+                if (given >= 100) {
+                    throw new IOException("medium failed");
+                }
+                int n = Math.min(len, 100 - given);
+                for (int i = 0; i < n; i++) {
+                    into[offset + i] = (byte) (given + i);
+                }
+                given += n;
+                return n;
+            }
+
+            @Override
+            public long size() {
+                return 1000;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        InputWindow window = new InputWindow(failing, new ReadAhead(failing, 64));
+        try {
+            assertThat(window.ensure(100)).isTrue();
+            assertThat(window.buffer()[window.pos() + 99]).isEqualTo((byte) 99);
+            window.skip(100);
+            assertThatThrownBy(() -> window.ensure(1)).isInstanceOf(IOException.class).hasMessage("medium failed");
+        } finally {
+            window.close();
+        }
+    }
+
+    @Test
+    void closingStopsTheThread() throws Exception {
+        PcapBytes pcap = new PcapBytes(ByteOrder.LITTLE_ENDIAN, false, 1, 65535);
+        for (int i = 0; i < 100; i++) {
+            pcap.record(i, 0, payload(i, 200));
+        }
+        Path file = Frames.write(dir, "stop.pcap", pcap.bytes());
+        FrameSource source = CaptureFiles.open(file, InputWindow.DEFAULT_CAPACITY, 0, 256);
+        assertThat(source.next()).isNotNull(); // the thread is now reading ahead, and blocks on its full queue
+        assertThat(readAheadThreads()).isPositive();
+        source.close();
+        assertThat(readAheadThreads()).isZero();
+    }
+
+    private static long readAheadThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("parley-read-ahead") && t.isAlive()).count();
+    }
+}
