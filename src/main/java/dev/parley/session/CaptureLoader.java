@@ -12,6 +12,7 @@ import dev.parley.decode.ws.WebSocketSipProtocol;
 import dev.parley.session.pop3.Pop3Sessions;
 import dev.parley.session.sip.SipCorrelator;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -59,7 +60,11 @@ public final class CaptureLoader {
      *                     anything wrong inside a readable capture is an anomaly in the model instead
      */
     public CaptureModel load(Path file, LoadProgress progress, BooleanSupplier cancelled) throws IOException {
-        return load(CaptureFiles.open(file), file, progress, cancelled);
+        try (FrameSource source = CaptureFiles.open(file)) {
+            // a compressed file's size is unknown until read: for the JIT advice its size on disk stands for it
+            long size = source.size() >= 0 ? source.size() : Files.size(file) * CaptureFiles.GZIP_RATIO;
+            return load(source, file.getFileName().toString(), file, size, progress, cancelled);
+        }
     }
 
     /**
@@ -72,13 +77,14 @@ public final class CaptureLoader {
     public CaptureModel load(FrameSource frames, Path file, LoadProgress progress, BooleanSupplier cancelled)
             throws IOException {
         try (FrameSource source = frames) {
-            return load(source, file.getFileName().toString(), file, progress, cancelled);
+            return load(source, file.getFileName().toString(), file, source.size(), progress, cancelled);
         }
     }
 
-    private CaptureModel load(FrameSource source, String name, Path file, LoadProgress progress,
+    /** @param size the capture's size in bytes, or an estimate, -1 when unknown (growing): for the JIT advice */
+    private CaptureModel load(FrameSource source, String name, Path file, long size, LoadProgress progress,
                               BooleanSupplier cancelled) throws IOException {
-        JitAdvice.forCapture(source.size());
+        JitAdvice.forCapture(size);
         AnomalyLog anomalies = new AnomalyLog();
         SipCorrelator sip = new SipCorrelator(limits);
         Pop3Sessions pop3 = new Pop3Sessions();

@@ -31,8 +31,9 @@ import javax.management.ObjectName;
  * <p>HotSpot takes compiler directives (JEP 165) at run time through its DiagnosticCommand MBean, as
  * {@code jcmd PID Compiler.directives_add FILE} does. They are added once, when the first big capture is loaded, on a
  * thread of their own so that the load does not wait, and they hold for the rest of the process: later loads, small
- * ones and live captures included, run the correlator as C1 code too. Compressed captures (size unknown) and live
- * sources do not trigger them. A JVM without that MBean (not HotSpot) just runs as it is, and so does one started
+ * ones and live captures included, run the correlator as C1 code too. A compressed capture counts for its size on
+ * disk times {@code CaptureFiles.GZIP_RATIO} (its own size is unknown until read); live sources do not trigger them.
+ * A JVM without that MBean (not HotSpot) just runs as it is, and so does one started
  * with {@code -Dparley.jit=default}.
  *
  * <p>The MBean is called directly when the JDK lets us ({@code parley.jar}'s manifest opens

@@ -1,6 +1,7 @@
 package dev.parley.capture.file;
 
 import dev.parley.capture.FrameSource;
+import dev.parley.decode.Anomaly;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -9,6 +10,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -16,10 +19,12 @@ import java.util.zip.ZipException;
 public final class CaptureFiles {
     static final int GZIP_MAGIC = 0x1f8b;
     /**
-     * Uncompressed files from this size on are read ahead on a thread of their own ({@link ReadAhead}); below it the
-     * thread would cost more than the reads it takes over.
+     * Files from this size on (decompressed, for gzip estimated by {@link #GZIP_RATIO}) are read ahead on a thread of
+     * their own ({@link ReadAhead}); below it the thread would cost more than the reads it takes over.
      */
     static final long READ_AHEAD_FROM = 32L << 20;
+    /** What gzip usually makes of a capture: a compressed file stands for about this many times its size. */
+    public static final long GZIP_RATIO = 4;
     /** The read-ahead's chunk: four are in use, so resident memory stays near the one 4 MiB buffer's. */
     static final int READ_AHEAD_CHUNK = 1 << 20;
 
@@ -82,18 +87,22 @@ public final class CaptureFiles {
         }
         AnomalyLog anomalies = new AnomalyLog();
         boolean gzip = head.position() >= 2 && (head.getShort(0) & 0xffff) == GZIP_MAGIC;
+        // a gzip capture is read ahead from a quarter of the size: decompressing is the costlier part of reading it
+        boolean ahead = channel.size() >= (gzip ? readAheadFrom / GZIP_RATIO : readAheadFrom);
+        List<Anomaly> atEnd = new ArrayList<>(1); // the read-ahead thread's, taken over by the reading thread
         ByteInput input;
         if (gzip) {
             try {
-                input = new GzipInput(new GZIPInputStream(Channels.newInputStream(channel), 1 << 16), anomalies);
+                input = new GzipInput(new GZIPInputStream(Channels.newInputStream(channel), 1 << 16),
+                        ahead ? atEnd::add : anomalies::add);
             } catch (ZipException | java.io.EOFException e) {
                 throw new CaptureFormatException(file, "gzip file with a broken header (" + e.getMessage() + ")", e);
             }
         } else {
             input = new ChannelInput(channel);
         }
-        InputWindow window = !gzip && input.size() >= readAheadFrom
-                ? new InputWindow(input, new ReadAhead(input, chunk))
+        InputWindow window = ahead
+                ? new InputWindow(input, new ReadAhead(input, chunk), () -> atEnd.forEach(anomalies::add))
                 : new InputWindow(input, bufferSize);
         try {
             return reader(file, window, gzip, anomalies);

@@ -4,6 +4,7 @@ import dev.parley.decode.Anomaly;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -13,10 +14,14 @@ import java.util.zip.ZipException;
  */
 final class GzipInput implements ByteInput {
     private final InputStream in;
-    private final AnomalyLog anomalies;
+    private final Consumer<Anomaly> anomalies;
     private boolean ended;
 
-    GzipInput(GZIPInputStream in, AnomalyLog anomalies) {
+    /**
+     * @param anomalies where a cut or corrupt stream is reported, on the thread that reads: the capture's log, or
+     *                  for a read-ahead a list the reading thread takes over at the end (see {@link InputWindow})
+     */
+    GzipInput(GZIPInputStream in, Consumer<Anomaly> anomalies) {
         this.in = in;
         this.anomalies = anomalies;
     }
@@ -37,11 +42,11 @@ final class GzipInput implements ByteInput {
             return n;
         } catch (EOFException e) {
             ended = true;
-            anomalies.add(Anomaly.error("capture.gzip.truncated", 0, "the gzip stream is cut short"));
+            anomalies.accept(Anomaly.error("capture.gzip.truncated", 0, "the gzip stream is cut short"));
             return -1;
         } catch (ZipException e) {
             ended = true;
-            anomalies.add(Anomaly.error("capture.gzip.invalid", 0, "corrupt gzip data: " + e.getMessage()));
+            anomalies.accept(Anomaly.error("capture.gzip.invalid", 0, "corrupt gzip data: " + e.getMessage()));
             return -1;
         }
     }

@@ -27,6 +27,8 @@ final class InputWindow {
     private boolean eof;
     /** A read error after the bytes in the buffer: thrown when more are needed. */
     private IOException failure;
+    /** Runs on the reading thread once the read-ahead's input has ended (null: nothing to do). */
+    private Runnable atEnd;
 
     InputWindow(ByteInput input, int capacity) {
         this.input = input;
@@ -34,10 +36,15 @@ final class InputWindow {
         this.buf = new byte[capacity];
     }
 
-    /** A window over the chunks that {@code ahead} reads from {@code input}. */
-    InputWindow(ByteInput input, ReadAhead ahead) {
+    /**
+     * A window over the chunks that {@code ahead} reads from {@code input}; {@code atEnd} (or null) runs on the
+     * reading thread when the window reaches the input's end, after the last bytes: what the input found on the
+     * read-ahead's thread (a cut gzip stream) is reported there, in its place among the readers' anomalies.
+     */
+    InputWindow(ByteInput input, ReadAhead ahead, Runnable atEnd) {
         this.input = input;
         this.ahead = ahead;
+        this.atEnd = atEnd;
         this.buf = new byte[0];
     }
 
@@ -101,6 +108,10 @@ final class InputWindow {
             }
             eof = next.end();
             failure = next.error();
+            if (eof && atEnd != null) {
+                atEnd.run();
+                atEnd = null;
+            }
         }
         if (limit - pos < n && failure != null) {
             IOException e = failure;

@@ -13,7 +13,8 @@ import java.util.concurrent.BlockingQueue;
  * done here they overlap with its parsing, on the core the correlating thread leaves idle while it waits for work
  * (docs/DESIGN-NOTES.md note 34). Each chunk leaves {@link #HEADROOM} bytes free before its data, where the window
  * puts the tail of the previous chunk (a record cut at the chunk's start). A read error reaches the window with the
- * chunk it ends, after the bytes read before it. Used for big uncompressed files only.
+ * chunk it ends, after the bytes read before it. For a gzip capture the thread also decompresses, the larger part of
+ * reading one. Used for big files only.
  */
 final class ReadAhead implements Closeable {
     /** Room before each chunk's data for the start of a record cut by the chunk's start. */

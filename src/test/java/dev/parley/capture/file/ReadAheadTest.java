@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reading ahead ({@link ReadAhead}, big files) gives the frames, offsets and anomalies that reading in place gives:
- * records cut at every chunk boundary, records longer than the headroom, a truncated end, the corpus' captures.
+ * records cut at every chunk boundary, records longer than the headroom, a truncated end, gzip streams whole and cut
+ * short, the corpus' captures.
  */
 class ReadAheadTest {
     @TempDir
@@ -77,6 +78,27 @@ class ReadAheadTest {
     }
 
     @Test
+    void gzipCapturesAndCutGzipStreamsReadAlike() throws Exception {
+        PcapBytes pcap = new PcapBytes(ByteOrder.LITTLE_ENDIAN, false, 1, 65535);
+        for (int i = 0; i < 300; i++) {
+            pcap.record(i, i, payload(i, 20 + 13 * i % 700));
+        }
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+            gz.write(pcap.bytes());
+        }
+        byte[] whole = zipped.toByteArray();
+        List<Object> all = read(Frames.write(dir, "whole.pcap.gz", whole), 0);
+        assertThat(read(Frames.write(dir, "whole.pcap.gz", whole), 999)).isEqualTo(all);
+        for (int cut : new int[] {whole.length / 3, whole.length / 2, whole.length - 9}) {
+            Path file = Frames.write(dir, "cut.pcap.gz", java.util.Arrays.copyOf(whole, cut));
+            List<Object> inPlace = read(file, 0);
+            assertThat(inPlace.get(inPlace.size() - 2).toString()).contains("capture.gzip.truncated");
+            assertThat(read(file, 999)).as("cut at %d", cut).isEqualTo(inPlace);
+        }
+    }
+
+    @Test
     void corpusCapturesReadAlike() throws Exception {
         Path corpus = CorpusFramesTest.corpus();
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(corpus), "no corpus at " + corpus);
@@ -120,7 +142,7 @@ class ReadAheadTest {
             public void close() {
             }
         };
-        InputWindow window = new InputWindow(failing, new ReadAhead(failing, 64));
+        InputWindow window = new InputWindow(failing, new ReadAhead(failing, 64), null);
         try {
             assertThat(window.ensure(100)).isTrue();
             assertThat(window.buffer()[window.pos() + 99]).isEqualTo((byte) 99);
