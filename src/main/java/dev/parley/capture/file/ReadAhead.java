@@ -9,9 +9,8 @@ import java.util.concurrent.BlockingQueue;
 /**
  * Reads a {@link ByteInput} ahead of the reading thread, on a thread of its own, into chunk buffers that the
  * {@link InputWindow} takes over whole instead of copying. Why: the read system calls copy the file out of the page
- * cache, about 0.06 s of CPU for the 577 MB synthetic capture, and the reading thread is a big load's longer thread;
- * done here they overlap with its parsing, on the core the correlating thread leaves idle while it waits for work
- * (docs/DESIGN-NOTES.md note 34). Each chunk leaves {@link #HEADROOM} bytes free before its data, where the window
+ * cache, about 0.06 s of CPU for the 577 MB synthetic capture, on the reading thread, which was a big load's longer
+ * thread; done here they overlap with its parsing (its CPU fell by 0.09-0.12 s a load, docs/DESIGN-NOTES.md note 34). Each chunk leaves {@link #HEADROOM} bytes free before its data, where the window
  * puts the tail of the previous chunk (a record cut at the chunk's start). A read error reaches the window with the
  * chunk it ends, after the bytes read before it. For a gzip capture the thread also decompresses, the larger part of
  * reading one. Used for big files only.
