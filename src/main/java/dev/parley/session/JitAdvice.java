@@ -15,18 +15,22 @@ import javax.management.ObjectName;
 
 /**
  * Keeps the SIP correlator's code ({@code dev.parley.session.sip}) out of HotSpot's C2 compiler for the rest of the
- * run; it then runs as C1 code. Why: loading a big capture is a cold, one-shot run, often on two cores. C2 spent
- * about 2 s of CPU on the correlator's many branches while the reading thread, the load's critical path, needed that
- * core, and the correlating thread was idle for part of every load anyway. With the correlator kept at C1 the model
- * of a big capture is built in about 13 % less time (docs/DESIGN-NOTES.md note 17). So is the code that makes the
- * session list's rows on the correlating thread, once per session ({@link SessionSummary}, the window's
- * {@code SessionRow}, {@code RowCopier} and {@code LoadedCapture}, named in the directives' file only): during the
- * window's load C2 compiled {@code SessionSummary.of} five times and {@code SessionRow.of} three (0.74 and 0.71 s of
- * compilation in all, deoptimised as sessions of other kinds came), and without them the window opened the synthetic
- * capture in about 2.55 instead of 3.0 s (note 32). The reader's code is left to C2:
- * it is the critical path. A second directive keeps C2 from inlining the value parsers into the scanner's per-header
- * dispatch ({@code HeaderScan.header}): each is compiled once on its own, and the dispatch's compilation takes about
- * 0.04 s instead of 0.3-0.56 s of the single C2 thread while the load warms up (docs/DESIGN-NOTES.md note 25).
+ * run; it then runs as C1 code. Why: loading a big capture is a cold, one-shot run, often on two cores. C2 spent about
+ * 2 s of CPU on the correlator's many branches while the reading thread, the load's critical path, needed that core,
+ * and the correlating thread was idle for part of every load anyway. With the correlator kept at C1 the model of a big
+ * capture is built in about 13 % less time (docs/DESIGN-NOTES.md note 17). So is the code that makes the session list's
+ * rows on the correlating thread, once per session ({@link SessionSummary}, the window's {@code SessionRow}, {@code
+ * RowCopier} and {@code LoadedCapture}, named in the directives' file only): during the window's load C2 compiled
+ * {@code SessionSummary.of} five times and {@code SessionRow.of} three (0.74 and 0.71 s of compilation in all,
+ * deoptimised as sessions of other kinds came), and without them the window opened the synthetic capture in about 2.55
+ * instead of 3.0 s (note 32). So, too, is the scanner's per-message method ({@code HeaderScan.message}): C2 compiled it
+ * last of the reading thread's code, inlining its header walk and value parsers (which it compiles on their own as
+ * well) for about 0.12 s, on a core the correlating thread needed; without that the build takes about 4 % less, and its
+ * own code (the start line, the summary) runs as C1 code without the reading thread's CPU growing (note 34). The rest
+ * of the reader's code is left to C2. A second directive keeps C2 from inlining the value parsers into the scanner's
+ * per-header dispatch ({@code HeaderScan.header}): each is compiled once on its own, and the dispatch's compilation
+ * takes about 0.04 s instead of 0.3-0.56 s of the single C2 thread while the load warms up (docs/DESIGN-NOTES.md note
+ * 25).
  *
  * <p>HotSpot takes compiler directives (JEP 165) at run time through its DiagnosticCommand MBean, as
  * {@code jcmd PID Compiler.directives_add FILE} does. They are added once, when the first big capture is loaded, on a
