@@ -48,6 +48,7 @@ final class BenchCommand implements Callable<Integer> {
             long reader0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             CaptureLoader loader = new CaptureLoader();
+            model = null; // the previous run's model would otherwise fill the heap during this one
             model = loader.load(file);
             elapsed = System.nanoTime() - t0;
             correlatingCpu = loader.correlatingCpuNanos();
