@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -96,7 +97,7 @@ class UsualShapesTest {
             byte[] v = value.getBytes(StandardCharsets.ISO_8859_1);
             out.add(v);
             for (int i = 0; i < v.length; i++) {
-                out.add(java.util.Arrays.copyOf(v, i));
+                out.add(Arrays.copyOf(v, i));
                 for (byte c : SPECIAL) {
                     byte[] replaced = v.clone();
                     replaced[i] = c;
