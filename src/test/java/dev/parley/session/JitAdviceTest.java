@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class JitAdviceTest {
     @Test
-    void hotSpotTakesTheDirectivesThatKeepTheCorrelatorOutOfC2AndTheValueParsersOutOfTheHeaderLoop()
+    void hotSpotTakesTheDirectivesThatKeepTheCorrelatorOutOfC2AndTheByteLoopsOutOfTheirCallers()
             throws Exception {
         assertThat(JitAdvice.apply()).isTrue();
         String printed;
@@ -29,7 +29,12 @@ class JitAdviceTest {
         String headerC2 = header.substring(header.indexOf("c2 directives:"));
         assertThat(headerC2.substring(0, headerC2.indexOf("Enable:"))).contains(
                 "-dev/parley/decode/sip/ViaScan.read", "-dev/parley/decode/sip/CSeqScan.read",
-                "-dev/parley/decode/sip/TextCache.text");
+                "-dev/parley/decode/sip/TextCache.text", "-dev/parley/decode/sip/StartLine.indexOf");
+        String everywhere = printed.substring(printed.indexOf("matching: *.*"));
+        String everywhereC2 = everywhere.substring(everywhere.indexOf("c2 directives:"));
+        assertThat(everywhereC2.substring(0, everywhereC2.indexOf("Enable:"))).as("the byte loops, called").contains(
+                "-dev/parley/decode/sip/StartLine.indexOf", "-dev/parley/decode/sip/AsciiTable.find",
+                "-dev/parley/session/SipEventPipe.sip");
     }
 
     @Test
