@@ -22,7 +22,7 @@ class JitAdviceTest {
         assertThat(afterMatch.substring(0, afterMatch.indexOf('\n')))
                 .as("the session list's rows are made with it").contains("dev/parley/session/SessionSummary.*",
                         "dev/parley/view/sessions/SessionRow.*", "dev/parley/view/RowCopier.*",
-                        "dev/parley/decode/sip/HeaderScan.message");
+                        "dev/parley/decode/sip/HeaderScan.message", "dev/parley/decode/sip/SipSummary.from*");
         String c2 = afterMatch.substring(afterMatch.indexOf("c2 directives:"));
         assertThat(c2.substring(0, c2.indexOf('\n', c2.indexOf("Exclude:")))).contains("Exclude:true");
         String header = printed.substring(printed.indexOf("matching: dev/parley/decode/sip/HeaderScan.header"));
