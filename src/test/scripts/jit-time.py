@@ -49,7 +49,7 @@ def main(args):
         elif option == "--top":
             top = int(value)
     if not args:
-        sys.exit(__doc__ or "usage: jit-time.py [--from SECONDS] [--top N] java ... ")
+        sys.exit("usage: jit-time.py [--from SECONDS] [--top N] java ... (see the comment at the top of this file)")
     log = tempfile.NamedTemporaryFile(prefix="parley-jit-", suffix=".log", delete=False).name
     command = [args[0], "-XX:+UnlockDiagnosticVMOptions", "-XX:+LogCompilation", "-XX:LogFile=" + log] + args[1:]
     out = subprocess.run(command, capture_output=True, text=True)
