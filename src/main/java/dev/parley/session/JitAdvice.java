@@ -23,7 +23,7 @@ import javax.management.ObjectName;
  * RowCopier} and {@code LoadedCapture}, named in the directives' file only): during the window's load C2 compiled
  * {@code SessionSummary.of} five times and {@code SessionRow.of} three (0.74 and 0.71 s of compilation in all,
  * deoptimised as sessions of other kinds came), and without them the window opened the synthetic capture in about 2.55
- * instead of 3.0 s (note 32). So, too, is the scanner's per-message method ({@code HeaderScan.message}): C2 compiled it
+ * instead of 3.0 s (note 32). So, too, is the scanner's per-message method ({@code HeaderScan.scan}): C2 compiled it
  * last of the reading thread's code, inlining its header walk and value parsers (which it compiles on their own as
  * well) for about 0.12 s, on a core the correlating thread needed; without that the build takes about 4 % less, and its
  * own code (the start line, the summary) runs as C1 code without the reading thread's CPU growing (note 34); and so
@@ -32,10 +32,10 @@ import javax.management.ObjectName;
  * per-header dispatch ({@code HeaderScan.header}): each is compiled once on its own, and the dispatch's compilation
  * takes about 0.04 s instead of 0.3-0.56 s of the single C2 thread while the load warms up (docs/DESIGN-NOTES.md note
  * 25). A third keeps C2 from inlining the scanner's byte loops (line ends, character searches, name lookups, parameter
- * ranges) and the per-datagram hand-offs (registry, SIP plugin, pipe) anywhere: C2 inlined {@code StartLine.indexOf}
- * alone into 13 methods, each copy compiled again. Called instead, they cost a few nanoseconds a message, and C2
- * compiles about 38 instead of 50 kB of bytecode a load, in 0.43-0.48 instead of 0.53-0.68 s: the build takes about
- * 6 % less (note 35). A method takes the first directive that matches it, so {@code HeaderScan.header}'s directive
+ * ranges) and the per-datagram hand-offs (registry, SIP plugin, the batch's copy of the keys) anywhere: C2 inlined
+ * {@code StartLine.indexOf} alone into 13 methods, each copy compiled again. Called instead, they cost a few
+ * nanoseconds a message, and C2 compiles about 38 instead of 50 kB of bytecode a load, in 0.43-0.48 instead of
+ * 0.53-0.68 s: the build takes about 6 % less (note 35). A method takes the first directive that matches it, so {@code HeaderScan.header}'s directive
  * repeats that list of loops.
  *
  * <p>HotSpot takes compiler directives (JEP 165) at run time through its DiagnosticCommand MBean, as

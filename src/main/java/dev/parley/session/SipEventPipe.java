@@ -4,7 +4,7 @@ import dev.parley.decode.Flow;
 import dev.parley.decode.Origin;
 import dev.parley.decode.sip.SipBatch;
 import dev.parley.decode.sip.SipEvent;
-import dev.parley.decode.sip.SipListener;
+import dev.parley.decode.sip.SipRowListener;
 import dev.parley.decode.sip.SipSummary;
 import dev.parley.session.sip.SipCorrelator;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -18,11 +18,12 @@ import java.util.concurrent.BlockingQueue;
  * batches of 1,024 against eight of 2,048: peak RSS 322 against 331 MiB, the same build time; DESIGN-NOTES note 24).
  * A batch is a {@link SipBatch}: the reading thread writes what the correlator reads of each message into its columns,
  * and the correlating thread reads them front to back (it used to read each event's objects, just made on the other
- * core: a quarter of its samples, docs/DESIGN-NOTES.md note 33). Batches go back to the reader once correlated, so a
+ * core: a quarter of its samples, docs/DESIGN-NOTES.md note 33); the scanner writes its rows there itself, with no
+ * summary per message (note 36). Batches go back to the reader once correlated, so a
  * load fills the same few.
  * Progress is reported from the correlating thread, the only one allowed to read the correlator.
  */
-final class SipEventPipe implements SipListener, AutoCloseable {
+final class SipEventPipe implements SipRowListener, AutoCloseable {
     private static final int BATCH = 1024;
     private static final int QUEUED_BATCHES = 4;
 
@@ -56,6 +57,19 @@ final class SipEventPipe implements SipListener, AutoCloseable {
     @Override
     public void sip(SipSummary sip, Flow flow, long frame, long timestampNanos, Origin origin, byte[] bytes) {
         batch.add(sip, flow, frame, timestampNanos, origin, bytes);
+        if (batch.size() == BATCH) {
+            handOver(-1, -1, -1, false);
+        }
+    }
+
+    /** The scanner writes each message of the load here (see {@link SipRowListener}). */
+    @Override
+    public SipBatch rows() {
+        return batch;
+    }
+
+    @Override
+    public void rowAdded() {
         if (batch.size() == BATCH) {
             handOver(-1, -1, -1, false);
         }

@@ -44,6 +44,8 @@ final class HeaderScan {
     String userAgent;
     String event;
     String subscriptionState;
+    int bodyLength;
+    String textPreview;
     boolean haveFrom;
     boolean haveTo;
     boolean haveVia;
@@ -84,6 +86,8 @@ final class HeaderScan {
         userAgent = null;
         event = null;
         subscriptionState = null;
+        bodyLength = 0;
+        textPreview = null;
         haveFrom = false;
         haveTo = false;
         haveVia = false;
@@ -115,15 +119,21 @@ final class HeaderScan {
         key(SipSummary.REQUEST_URI, (long) uri << 32 | Math.max(uri, e - 8)); // its String only when asked for
     }
 
-    /**
-     * Scans the message in [base, end) of {@code a}: its start line, its headers, and builds the summary. Null when it
-     * has no SIP start line. Kept as one method, more than C2 inlines into a hot caller (FreqInlineSize, 325 bytes of
-     * bytecode): it is then compiled once, instead of again inside each caller on the way from the frame decoder.
-     */
+    /** {@link #scan} and then {@link #summary}: the summary of the message, null when it has no SIP start line. */
     SipSummary message(byte[] a, int base, int end, long frame) {
+        return scan(a, base, end, frame) ? summary() : null;
+    }
+
+    /**
+     * Scans the message in [base, end) of {@code a}, its start line and its headers, into this scan's fields; false
+     * when it has no SIP start line. Kept as one method, more than C2 inlines into a hot caller (FreqInlineSize, 325
+     * bytes of bytecode): it is then compiled once, instead of again inside each caller on the way from the frame
+     * decoder.
+     */
+    boolean scan(byte[] a, int base, int end, long frame) {
         int p = SipScanner.skipKeepAlives(a, base, end);
         if (p >= end) {
-            return null;
+            return false;
         }
         // the start line is read once: status line, or a request with a registered method (the common cases) ...
         int start = p;
@@ -148,7 +158,7 @@ final class HeaderScan {
             // junk rule is left (find would test p again).
             start = ml > 0 ? StartLine.find(a, p, end) : StartLine.afterJunk(a, p, end);
             if (start < 0) {
-                return null;
+                return false;
             }
             junk = start - p;
             lf = StartLine.lineEnd(a, start, end);
@@ -187,25 +197,42 @@ final class HeaderScan {
             method = cseqMethod;
         }
         int available = bodyStart < 0 ? 0 : end - bodyStart;
-        int bodyLength = available;
+        int body = available;
         if (contentLength >= 0) {
             if (contentLength < available) {
-                bodyLength = contentLength;
+                body = contentLength;
             } else if (contentLength > available) {
                 anomaly("sip.body.truncated", end - base, "Content-Length " + contentLength + " but "
                         + available + " body bytes present");
             }
         }
         String preview = null;
-        if (request && "MESSAGE".equals(method) && bodyLength > 0 && contentType != null) {
-            preview = TextPreview.of(a, bodyStart, bodyStart + bodyLength, contentType);
+        if (request && "MESSAGE".equals(method) && body > 0 && contentType != null) {
+            preview = TextPreview.of(a, bodyStart, bodyStart + body, contentType);
         }
+        this.bodyLength = body;
+        this.textPreview = preview;
+        return true;
+    }
+
+    /** The summary of what {@link #scan} found. */
+    SipSummary summary() {
         return new SipSummary(request, method, status, reasonPhrase, null, // the URI and names are in the keys
                 null, null, null, cseq, cseqMethod, viaTransport, contentType,
-                contentLength, bodyLength, expires >= 0 ? expires : contactExpires, reason, correlationId,
-                userAgent, preview, event, subscriptionState, anomalies == null ? List.of() : List.copyOf(anomalies),
-                packKeys());
+                contentLength, bodyLength, expires(), reason, correlationId,
+                userAgent, textPreview, event, subscriptionState, anomalyList(), packKeys());
     }
+
+    /** The Expires header, else the first Contact's expires parameter, -1 when neither. */
+    int expires() {
+        return expires >= 0 ? expires : contactExpires;
+    }
+
+    /** What the scan found wrong, as the summary keeps it. */
+    List<Anomaly> anomalyList() {
+        return anomalies == null ? List.of() : List.copyOf(anomalies);
+    }
+
 
     boolean hasKey(int which) {
         return keyEnd[which] >= 0 || keyText[which] != null;
@@ -224,17 +251,7 @@ final class HeaderScan {
      * A key given as text (a folded Call-ID line) makes the four keys go through text, as the summary of Strings does.
      */
     private byte[] packKeys() {
-        byte[][] rewritten = null;
-        for (int i = 0; i < 4; i++) {
-            if (keyText[i] != null) {
-                rewritten = new byte[4][]; // rare
-                for (int k = 0; k < 4; k++) {
-                    String v = keyString(k);
-                    rewritten[k] = v == null ? null : v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                }
-                break;
-            }
-        }
+        byte[][] rewritten = rewrittenKeys();
         int header = SipSummary.keysHeaderLength();
         int total = header;
         for (int i = 0; i < SipSummary.PARTS; i++) {
@@ -246,18 +263,42 @@ final class HeaderScan {
             int n = partLength(rewritten, i);
             SipSummary.putInt(keys, 4 * i, n);
             if (n > 0) {
-                if (rewritten != null && i < 4) {
-                    System.arraycopy(rewritten[i], 0, keys, at, n);
-                } else {
-                    System.arraycopy(a, keyStart[i], keys, at, n);
-                }
+                copyPart(rewritten, i, keys, at);
                 at += n;
             }
         }
         return keys;
     }
 
-    private int partLength(byte[][] rewritten, int i) {
+    /**
+     * The four keys as UTF-8 bytes of their text when one of them was given as text (a folded line), so that all four
+     * go through text, as the summary of Strings does; null in the usual case, where they are ranges of {@link #a}.
+     */
+    byte[][] rewrittenKeys() {
+        for (int i = 0; i < 4; i++) {
+            if (keyText[i] != null) {
+                byte[][] rewritten = new byte[4][]; // rare
+                for (int k = 0; k < 4; k++) {
+                    String v = keyString(k);
+                    rewritten[k] = v == null ? null : v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                return rewritten;
+            }
+        }
+        return null;
+    }
+
+    /** Copies part {@code i} (its {@link #partLength} bytes) to {@code to[at...]}. */
+    void copyPart(byte[][] rewritten, int i, byte[] to, int at) {
+        if (rewritten != null && i < 4) {
+            System.arraycopy(rewritten[i], 0, to, at, rewritten[i].length);
+        } else {
+            System.arraycopy(a, keyStart[i], to, at, keyEnd[i] - keyStart[i]);
+        }
+    }
+
+    /** Length of part {@code i} of the summary's keys (see {@link #rewrittenKeys}), -1 when absent. */
+    int partLength(byte[][] rewritten, int i) {
         if (rewritten != null && i < 4) {
             return rewritten[i] == null ? -1 : rewritten[i].length;
         }

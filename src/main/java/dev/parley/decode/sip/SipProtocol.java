@@ -1,5 +1,6 @@
 package dev.parley.decode.sip;
 
+import dev.parley.decode.Anomaly;
 import dev.parley.decode.AnomalySink;
 import dev.parley.decode.Bytes;
 import dev.parley.decode.Flow;
@@ -7,6 +8,7 @@ import dev.parley.decode.Limits;
 import dev.parley.decode.Origin;
 import dev.parley.decode.ProtocolPlugin;
 import dev.parley.decode.Transport;
+import java.util.List;
 
 /**
  * SIP as a {@link ProtocolPlugin}: registered on 5060/5061/5080 and found on any other port by its start line.
@@ -17,6 +19,8 @@ public final class SipProtocol implements ProtocolPlugin {
     private final SipListener listener;
     private final AnomalySink anomalies;
     private final boolean keepBytes;
+    /** The listener as a {@link SipRowListener}, when it is one (the load's hand-over); else null. */
+    private final SipRowListener rows;
     private final SipScanner scanner = new SipScanner();
 
     /**
@@ -26,6 +30,7 @@ public final class SipProtocol implements ProtocolPlugin {
     public SipProtocol(Limits limits, SipListener listener, AnomalySink anomalies, boolean keepBytes) {
         this.limits = limits;
         this.listener = listener;
+        this.rows = listener instanceof SipRowListener r ? r : null;
         this.anomalies = anomalies;
         this.keepBytes = keepBytes;
     }
@@ -64,17 +69,36 @@ public final class SipProtocol implements ProtocolPlugin {
      * SIP.
      */
     boolean emit(Flow flow, Bytes message, Origin origin, long frame, long timestampNanos) {
+        if (rows != null) {
+            return emitRow(flow, message, origin, frame, timestampNanos);
+        }
         SipSummary summary = scanner.scanMessage(message, frame);
         if (summary == null) {
             return false;
         }
-        java.util.List<dev.parley.decode.Anomaly> found = summary.anomalies();
-        for (int i = 0; i < found.size(); i++) { // indexed: no iterator per message
-            anomalies.report(found.get(i));
-        }
+        report(summary.anomalies());
         byte[] bytes = keepBytes ? message.toArray() : null;
         listener.sip(summary, flow, frame, timestampNanos, origin, bytes);
         return true;
+    }
+
+    /** {@link #emit} for a listener that takes rows: the scanner writes the message into its batch. */
+    private boolean emitRow(Flow flow, Bytes message, Origin origin, long frame, long timestampNanos) {
+        SipBatch batch = rows.rows();
+        if (!scanner.scanRow(message, frame, batch, flow, timestampNanos, origin, keepBytes)) {
+            return false;
+        }
+        if (batch.is(batch.size() - 1, SipBatch.ANOMALIES)) {
+            report(batch.anomalies(batch.size() - 1));
+        }
+        rows.rowAdded();
+        return true;
+    }
+
+    private void report(List<Anomaly> found) {
+        for (int i = 0; i < found.size(); i++) { // indexed: no iterator per message
+            anomalies.report(found.get(i));
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.parley.decode.sip;
 
 import dev.parley.decode.Bytes;
+import dev.parley.decode.Flow;
+import dev.parley.decode.Origin;
 
 /**
  * The load-time hot path: one pass over a SIP message's header block with byte comparisons, filling a
@@ -64,6 +66,19 @@ public final class SipScanner {
     /** {@link #scan(Bytes, long)} with this scanner's reused state and value cache. */
     public SipSummary scanMessage(Bytes message, long frame) {
         return scan(message, frame, reused);
+    }
+
+    /**
+     * {@link #scanMessage} into a row of {@code rows} instead of a summary (see {@link SipBatch#add(HeaderScan, Flow,
+     * long, long, Origin, byte[])}); false, and no row added, when the bytes do not start with a SIP start line.
+     */
+    boolean scanRow(Bytes message, long frame, SipBatch rows, Flow flow, long timestampNanos, Origin origin,
+                    boolean keepBytes) {
+        if (!reused.scan(message.array(), message.offset(), message.offset() + message.length(), frame)) {
+            return false;
+        }
+        rows.add(reused, flow, frame, timestampNanos, origin, keepBytes ? message.toArray() : null);
+        return true;
     }
 
     private static SipSummary scan(Bytes message, long frame, HeaderScan scan) {

@@ -194,14 +194,22 @@ public record SipSummary(
         if (fromDisplay != null) {
             return shared(names, fromDisplay);
         }
-        int n = keyLength(FROM_DISPLAY_QUOTED);
+        return display(keys, keyOffset(FROM_DISPLAY_QUOTED), keyLength(FROM_DISPLAY_QUOTED),
+                keyOffset(FROM_DISPLAY_TOKEN), keyLength(FROM_DISPLAY_TOKEN), names);
+    }
+
+    /**
+     * The From display name of packed parts: the quoted one unquoted, else the token one; null when absent or empty.
+     * Shared with {@link SipBatch}, whose rows hold the same parts.
+     */
+    static String display(byte[] b, int quotedAt, int quotedLength, int tokenAt, int tokenLength,
+                          TextInterner names) {
         String d;
-        if (n >= 0) {
-            int at = keyOffset(FROM_DISPLAY_QUOTED);
-            d = Quoted.isPlain(keys, at, at + n) ? text(FROM_DISPLAY_QUOTED, names)
-                    : shared(names, Quoted.unquote(keys, at, at + n));
+        if (quotedLength >= 0) {
+            d = Quoted.isPlain(b, quotedAt, quotedAt + quotedLength) ? text(b, quotedAt, quotedLength, names)
+                    : shared(names, Quoted.unquote(b, quotedAt, quotedAt + quotedLength));
         } else {
-            d = text(FROM_DISPLAY_TOKEN, names);
+            d = text(b, tokenAt, tokenLength, names);
         }
         return d == null || d.isEmpty() ? null : d;
     }
@@ -212,12 +220,15 @@ public record SipSummary(
 
     /** A packed text part as a String ("" when empty), through {@code names} when given; null when absent. */
     private String text(int which, TextInterner names) {
-        int n = keyLength(which);
+        return text(keys, keyOffset(which), keyLength(which), names);
+    }
+
+    /** The text part {@code b[at, at+n)} ("" when empty), through {@code names} when given; null when n < 0. */
+    static String text(byte[] b, int at, int n, TextInterner names) {
         if (n < 0) {
             return null;
         }
-        int at = keyOffset(which);
-        return names == null ? ByteText.text(keys, at, at + n) : names.intern(keys, at, n);
+        return names == null ? ByteText.text(b, at, at + n) : names.intern(b, at, n);
     }
 
     public boolean isResponse() {
@@ -225,6 +236,11 @@ public record SipSummary(
     }
 
     public boolean hasSdp() {
+        return hasSdp(contentType);
+    }
+
+    /** Whether a body of this media type may carry SDP (SDP itself, or a multipart body). */
+    static boolean hasSdp(String contentType) {
         return "application/sdp".equals(contentType)
                 || (contentType != null && contentType.startsWith("multipart/"));
     }

@@ -1,6 +1,5 @@
 package dev.parley.session.sip;
 
-import dev.parley.decode.sip.SipSummary;
 
 /**
  * Drives a call's state (its row {@code c} of the {@link CallTable}) from the messages of its Call-ID, the way
@@ -21,13 +20,13 @@ final class CallTracker {
             calls.setState(c, CallState.CALL_SETUP, t, m.row);
         }
         if (m.request) {
-            onRequest(calls, c, m, m.sip, t, people);
+            onRequest(calls, c, m, t, people);
         } else if ("INVITE".equals(m.cseqMethod)) {
-            onInviteResponse(calls, c, m, m.sip, t, people);
+            onInviteResponse(calls, c, m, t, people);
         }
     }
 
-    private static void onRequest(CallTable calls, int c, MessageFacts m, SipSummary s, long t, Interner people) {
+    private static void onRequest(CallTable calls, int c, MessageFacts m, long t, Interner people) {
         CallState state = calls.state(c);
         switch (m.method) {
             case "INVITE":
@@ -38,7 +37,7 @@ final class CallTracker {
                     return;
                 }
                 if (calls.caller(c) == null) {
-                    calls.parties(c, s.fromUser(people), s.toUser(people), s.fromDisplay(people), m.fromSlot,
+                    calls.parties(c, m.fromUser(people), m.toUser(people), m.fromDisplay(people), m.fromSlot,
                             m.fromText, m.flow == null ? null : m.flow.src(), m.flow == null ? null : m.flow.dst());
                     calls.start.set(c, t);
                 }
@@ -52,13 +51,13 @@ final class CallTracker {
             case "CANCEL":
                 if (state.isSetup()) {
                     calls.setState(c, CallState.CANCELLED, t, m.row);
-                    end(calls, c, s, t, partyOf(calls, c, m), "CANCEL", people);
+                    end(calls, c, m, t, partyOf(calls, c, m), "CANCEL", people);
                 }
                 return;
             case "BYE":
                 if (state != CallState.COMPLETED) {
                     calls.setState(c, CallState.COMPLETED, t, m.row);
-                    end(calls, c, s, t, partyOf(calls, c, m), "BYE", people);
+                    end(calls, c, m, t, partyOf(calls, c, m), "BYE", people);
                 }
                 return;
             default:
@@ -66,8 +65,7 @@ final class CallTracker {
         }
     }
 
-    private static void onInviteResponse(CallTable calls, int c, MessageFacts m, SipSummary s, long t,
-                                         Interner people) {
+    private static void onInviteResponse(CallTable calls, int c, MessageFacts m, long t, Interner people) {
         MessageTable table = m.session.table();
         int request = m.tx < 0 ? -1 : table.transactions.request(m.tx);
         if (request >= 0 && table.toSlot(request) != 0) {
@@ -94,7 +92,7 @@ final class CallTracker {
         }
         if (!state.isSetup()) {
             if (code == 487 && state == CallState.CANCELLED && calls.reasonHeader(c) == null) {
-                calls.reasonHeader(c, people.intern(s.reason()));
+                calls.reasonHeader(c, people.intern(m.reason()));
             }
             return;
         }
@@ -109,12 +107,12 @@ final class CallTracker {
             next = CallState.REJECTED;
         }
         calls.setState(c, next, t, m.row);
-        end(calls, c, s, t, SipCall.Party.CALLEE, people.intern(m.label()), people);
+        end(calls, c, m, t, SipCall.Party.CALLEE, people.intern(m.label()), people);
     }
 
-    private static void end(CallTable calls, int c, SipSummary s, long t, SipCall.Party by, String why,
+    private static void end(CallTable calls, int c, MessageFacts m, long t, SipCall.Party by, String why,
                             Interner people) {
-        calls.end(c, t, by, why, people.intern(s.reason()));
+        calls.end(c, t, by, why, people.intern(m.reason()));
     }
 
     /** The sender of a request: the caller when its From tag is the initial INVITE's, else by flow direction. */

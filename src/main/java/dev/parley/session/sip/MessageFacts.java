@@ -1,7 +1,8 @@
 package dev.parley.session.sip;
 
 import dev.parley.decode.Flow;
-import dev.parley.decode.sip.SipSummary;
+import dev.parley.decode.sip.SipBatch;
+import dev.parley.decode.sip.TextInterner;
 
 /**
  * The message a session is adding, as the values {@link SipSession#add} already holds, for the views it then updates
@@ -12,7 +13,9 @@ import dev.parley.decode.sip.SipSummary;
  */
 final class MessageFacts {
     SipSession session;
-    SipSummary sip;
+    /** The message as a row of its batch, for what only some views read (names, Reason, Expires, Event...). */
+    SipBatch batch;
+    int index;
     int row;
     long nanos;
     Flow flow;
@@ -31,10 +34,11 @@ final class MessageFacts {
     String toText;
     int tx;
 
-    /** Whose message it is, its summary, row, capture time and flow (the kept copy). */
-    void where(SipSession session, SipSummary sip, int row, long nanos, Flow flow) {
+    /** Whose message it is, its batch row, its table row, capture time and flow (the kept copy). */
+    void where(SipSession session, SipBatch batch, int index, int row, long nanos, Flow flow) {
         this.session = session;
-        this.sip = sip;
+        this.batch = batch;
+        this.index = index;
         this.row = row;
         this.nanos = nanos;
         this.flow = flow;
@@ -58,6 +62,38 @@ final class MessageFacts {
         this.fromText = fromText;
         this.toSlot = toSlot;
         this.toText = toText;
+    }
+
+    String fromUser(TextInterner names) {
+        return batch.fromUser(index, names);
+    }
+
+    String toUser(TextInterner names) {
+        return batch.toUser(index, names);
+    }
+
+    String fromDisplay(TextInterner names) {
+        return batch.fromDisplay(index, names);
+    }
+
+    String reason() {
+        return batch.reason(index);
+    }
+
+    int expires() {
+        return batch.expires(index);
+    }
+
+    String event() {
+        return batch.event(index);
+    }
+
+    String subscriptionState() {
+        return batch.subscriptionState(index);
+    }
+
+    String textPreview() {
+        return batch.textPreview(index);
     }
 
     boolean hasToTag() {

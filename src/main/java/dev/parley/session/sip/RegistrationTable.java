@@ -1,6 +1,5 @@
 package dev.parley.session.sip;
 
-import dev.parley.decode.sip.SipSummary;
 
 /**
  * What the REGISTER transactions of each Call-ID did, one row per registration in columns instead of one
@@ -38,15 +37,14 @@ final class RegistrationTable {
 
     /** Takes in one REGISTER or response of the Call-ID. */
     void update(int r, MessageFacts f, Interner people) {
-        SipSummary s = f.sip;
         if (f.request) {
             if ("REGISTER".equals(f.method)) {
                 if (addressOfRecord.get(r) == null) {
-                    addressOfRecord.set(r, s.toUser(people));
+                    addressOfRecord.set(r, f.toUser(people));
                 }
-                if (s.expires() >= 0) {
-                    requestedExpires.set(r, s.expires());
-                    if (s.expires() == 0) {
+                if (f.expires() >= 0) {
+                    requestedExpires.set(r, f.expires());
+                    if (f.expires() == 0) {
                         flags.set(r, flags.get(r) | DEREGISTRATION);
                     }
                 }
@@ -66,8 +64,8 @@ final class RegistrationTable {
             if ((bits & CHALLENGED) != 0) {
                 bits |= AUTHORIZED;
             }
-            if (s.expires() >= 0) {
-                grantedExpires.set(r, s.expires());
+            if (f.expires() >= 0) {
+                grantedExpires.set(r, f.expires());
             }
             lastRegistered.set(r, f.nanos);
         } else {

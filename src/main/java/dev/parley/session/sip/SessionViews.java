@@ -49,8 +49,8 @@ final class SessionViews {
         PagerTable pager = table.pager;
         if (f.request) {
             if (table.transactions.request(f.tx) == f.row) { // not a retransmission
-                session.lastPager = pager.add(session.lastPager, f.row, f.sip.fromUser(people),
-                        f.sip.toUser(people), f.sip.fromDisplay(people), f.sip.textPreview());
+                session.lastPager = pager.add(session.lastPager, f.row, f.fromUser(people), f.toUser(people),
+                        f.fromDisplay(people), f.textPreview());
             }
             return;
         }

@@ -224,7 +224,7 @@ public final class SipCorrelator {
             }
         }
         if (b.is(i, SipBatch.ANOMALIES)) {
-            List<Anomaly> found = b.summary(i).anomalies();
+            List<Anomaly> found = b.anomalies(i);
             for (int k = 0; k < found.size(); k++) {
                 anomalyCounts.computeIfAbsent(found.get(k).code(), key -> new long[1])[0]++;
             }

@@ -186,8 +186,8 @@ public final class SipSession {
         int fromSlot = slot(keys, fromTagAt, fromTagLength);
         int toSlot = slot(keys, toTagAt, toTagLength);
         // tags as text only past the slots (TAG_OVERFLOW): the common case makes no String
-        String fromText = fromSlot == MessageTable.TAG_OVERFLOW ? b.summary(i).fromTag() : null;
-        String toText = toSlot == MessageTable.TAG_OVERFLOW ? b.summary(i).toTag() : null;
+        String fromText = fromSlot == MessageTable.TAG_OVERFLOW ? b.fromTag(i) : null;
+        String toText = toSlot == MessageTable.TAG_OVERFLOW ? b.toTag(i) : null;
         Flow flow = live.share(b.flow(i));
         int row = table.add(b.frame(i), t, flow, b.origin(i), b.singleOffset(i), b.singleLength(i), request,
                 methodId, method, status, reasonId, reasonPhrase, cseqMethodId, cseqMethod, b.is(i, SipBatch.SDP),
@@ -213,7 +213,7 @@ public final class SipSession {
         }
         lastNanos = Math.max(lastNanos, t);
         noteFields(b, i, request, method, cseqMethod, in, people);
-        f.where(this, b.summary(i), row, t, flow);
+        f.where(this, b, i, row, t, flow);
         f.what(request, method, cseqMethod, status, names.name(reasonId, reasonPhrase), cseq);
         f.keys(tx, resent, fromSlot, fromText, toSlot, toText);
         DialogTracker.update(f);
@@ -265,23 +265,22 @@ public final class SipSession {
             kind = SessionKind.of(request ? method : cseqMethod);
             kindFromRequest = request;
             if (request || caller == null) {
-                SipSummary s = b.summary(i);
-                caller = s.fromUser(people);
-                callee = s.toUser(people);
-                callerDisplay = s.fromDisplay(people);
+                caller = b.fromUser(i, people);
+                callee = b.toUser(i, people);
+                callerDisplay = b.fromDisplay(i, people);
             }
         }
         if (userAgent == null && b.is(i, SipBatch.USER_AGENT)) {
-            userAgent = in.intern(b.summary(i).userAgent());
+            userAgent = in.intern(b.userAgent(i));
         }
         if (b.is(i, SipBatch.CORRELATION) && correlationId() == null) {
-            extras().correlationId = b.summary(i).correlationId();
+            extras().correlationId = b.correlationId(i);
         }
         if (b.is(i, SipBatch.REASON)) {
-            extras().reason = people.intern(b.summary(i).reason());
+            extras().reason = people.intern(b.reason(i));
         }
         if (b.is(i, SipBatch.ANOMALIES)) {
-            List<Anomaly> found = b.summary(i).anomalies();
+            List<Anomaly> found = b.anomalies(i);
             SessionExtras x = extras();
             if (x.anomalies.isEmpty()) {
                 x.anomalies = new ArrayList<>(found.size());

@@ -1,6 +1,5 @@
 package dev.parley.session.sip;
 
-import dev.parley.decode.sip.SipSummary;
 
 /**
  * An event subscription or publication (SUBSCRIBE / NOTIFY / PUBLISH, RFC 6665 and 3903): its event package (Event
@@ -21,18 +20,17 @@ public final class SipSubscription {
     }
 
     void update(MessageFacts f) {
-        SipSummary s = f.sip;
-        if (eventPackage == null && s.event() != null) {
-            eventPackage = s.event().intern(); // a handful of packages repeat across all Call-IDs
+        if (eventPackage == null && f.event() != null) {
+            eventPackage = f.event().intern(); // a handful of packages repeat across all Call-IDs
         }
         String method = f.viewMethod();
         boolean subscribeLike = "SUBSCRIBE".equals(method) || "PUBLISH".equals(method);
         if (f.request) {
             if (subscribeLike) {
-                unsubscribing = s.expires() == 0;
+                unsubscribing = f.expires() == 0;
             } else if ("NOTIFY".equals(method) && !f.resent) {
                 notifies++;
-                State told = fromHeader(s.subscriptionState());
+                State told = fromHeader(f.subscriptionState());
                 if (told != null) {
                     state = told;
                 } else if (state == State.PENDING) {

@@ -10,6 +10,7 @@ import dev.parley.decode.IpAddress;
 import dev.parley.decode.Origin;
 import dev.parley.decode.Transport;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +128,93 @@ class SipBatchTest {
         assertThat(batch.keyLength(0, SipSummary.CALL_ID)).isEqualTo(-1);
         List<Anomaly> found = batch.summary(0).anomalies();
         assertThat(found).extracting(Anomaly::code).contains("sip.header.missing");
+    }
+
+    /** The scanner's own row holds what its summary holds, for the messages the scanner and the parser must agree on. */
+    @Test
+    void aRowTheScannerWritesTellsWhatItsSummaryTells() {
+        List<byte[]> messages = new ArrayList<>(SipConsistencyTest.messages());
+        messages.add(("INVITE sip:b@h SIP/2.0\r\nCall-ID: folded\r\n  on-two-lines@h\r\nFrom: <sip:a@h>;tag=x\r\n"
+                + "To: B <sip:b@h>\r\nCSeq: 1 INVITE\r\nVia: SIP/2.0/UDP h;branch=z9hG4bKf\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        messages.add(("MESSAGE sip:b@h SIP/2.0\r\nCall-ID: m1\r\nFrom: \"Al \\\"Q\\\"\" <sip:al@h>;tag=\u00ff1\r\n"
+                + "To: <sip:b@h>\r\nCSeq: 1 MESSAGE\r\nEvent: presence;id=1\r\nSubscription-State: active\r\n"
+                + "Expires: 30\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        SipScanner scanner = new SipScanner();
+        SipBatch rows = new SipBatch(2); // grows, as a load's batch may
+        TextInterner names = new Interning();
+        for (byte[] raw : messages) {
+            String label = new String(raw, 0, Math.min(40, raw.length), StandardCharsets.ISO_8859_1);
+            SipSummary s = SipScanner.scan(Bytes.of(raw), 1);
+            int i = rows.size();
+            assertThat(scanner.scanRow(Bytes.of(raw), 1, rows, FLOW, 5, null, false)).as(label).isTrue();
+            assertThat(rows.size()).isEqualTo(i + 1);
+            assertThat(rows.summary(i)).as(label).isNotSameAs(s);
+            for (SipSummary fromRow : List.of(rows.summary(i), s)) { // both hold the same, and so does the row
+                assertThat(rows.request(i)).as(label).isEqualTo(fromRow.request());
+                assertThat(rows.method(i)).as(label).isEqualTo(fromRow.method());
+                assertThat(rows.cseqMethod(i)).as(label).isEqualTo(fromRow.cseqMethod());
+                assertThat(rows.status(i)).as(label).isEqualTo(fromRow.statusCode());
+                assertThat(rows.reasonPhrase(i)).as(label).isEqualTo(fromRow.reasonPhrase());
+                assertThat(rows.cseq(i)).as(label).isEqualTo(fromRow.cseq());
+                assertThat(rows.fromUser(i, null)).as(label).isEqualTo(fromRow.fromUser());
+                assertThat(rows.toUser(i, names)).as(label).isEqualTo(fromRow.toUser(names));
+                assertThat(rows.fromDisplay(i, null)).as(label).isEqualTo(fromRow.fromDisplay());
+                assertThat(rows.fromDisplay(i, names)).as(label).isEqualTo(fromRow.fromDisplay(names));
+                assertThat(rows.fromTag(i)).as(label).isEqualTo(fromRow.fromTag());
+                assertThat(rows.toTag(i)).as(label).isEqualTo(fromRow.toTag());
+                assertThat(rows.userAgent(i)).as(label).isEqualTo(fromRow.userAgent());
+                assertThat(rows.reason(i)).as(label).isEqualTo(fromRow.reason());
+                assertThat(rows.correlationId(i)).as(label).isEqualTo(fromRow.correlationId());
+                assertThat(rows.textPreview(i)).as(label).isEqualTo(fromRow.textPreview());
+                assertThat(rows.event(i)).as(label).isEqualTo(fromRow.event());
+                assertThat(rows.subscriptionState(i)).as(label).isEqualTo(fromRow.subscriptionState());
+                assertThat(rows.expires(i)).as(label).isEqualTo(fromRow.expires());
+                assertThat(rows.anomalies(i)).as(label).isEqualTo(fromRow.anomalies());
+                assertThat(rows.is(i, SipBatch.SDP)).as(label).isEqualTo(fromRow.hasSdp());
+                assertThat(rows.is(i, SipBatch.ANOMALIES)).as(label).isEqualTo(!fromRow.anomalies().isEmpty());
+                for (int k = SipSummary.CALL_ID; k <= SipSummary.BRANCH; k++) {
+                    assertThat(rows.keyLength(i, k)).as(label + " key " + k).isEqualTo(fromRow.keyLength(k));
+                }
+            }
+            SipSummary made = rows.summary(i);
+            assertThat(List.of(made.callId() == null ? "-" : made.callId(), made.branch() == null ? "-" : made.branch(),
+                    made.viaTransport() == null ? "-" : made.viaTransport(),
+                    made.contentType() == null ? "-" : made.contentType(), made.contentLength(), made.bodyLength()))
+                    .as(label).isEqualTo(List.of(s.callId() == null ? "-" : s.callId(),
+                            s.branch() == null ? "-" : s.branch(), s.viaTransport() == null ? "-" : s.viaTransport(),
+                            s.contentType() == null ? "-" : s.contentType(), s.contentLength(), s.bodyLength()));
+            assertThat(made.requestUri()).as("not kept in a row").isNull();
+        }
+        int folded = messages.size() - 2;
+        assertThat(key(rows, folded, SipSummary.CALL_ID)).isEqualTo(SipScanner.scan(Bytes.of(messages.get(folded)), 1)
+                .callId()).contains("on-two-lines@h");
+        assertThat(rows.textPreview(messages.size() - 1)).isEqualTo("hello");
+        assertThat(rows.event(messages.size() - 1)).isEqualTo("presence");
+    }
+
+    @Test
+    void bytesThatAreNotSipAddNoRow() {
+        SipBatch rows = new SipBatch(1);
+        byte[] rtp = {(byte) 0x80, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        assertThat(new SipScanner().scanRow(Bytes.of(rtp), 1, rows, FLOW, 0, null, true)).isFalse();
+        assertThat(rows.size()).isZero();
+    }
+
+    /** Interns by equality, as the correlator's interners do. */
+    private static final class Interning implements TextInterner {
+        private final java.util.Map<String, String> kept = new java.util.HashMap<>();
+
+        @Override
+        public String intern(String s) {
+            return s == null ? null : kept.computeIfAbsent(s, k -> k);
+        }
+
+        @Override
+        public String intern(byte[] a, int off, int len) {
+            return intern(new String(a, off, len, StandardCharsets.UTF_8));
+        }
     }
 
     private static String key(SipBatch b, int i, int which) {
