@@ -26,17 +26,18 @@ import javax.management.ObjectName;
  * instead of 3.0 s (note 32). So, too, is the scanner's per-message method ({@code HeaderScan.scan}): C2 compiled it
  * last of the reading thread's code, inlining its header walk and value parsers (which it compiles on their own as
  * well) for about 0.12 s, on a core the correlating thread needed; without that the build takes about 4 % less, and its
- * own code (the start line, the summary) runs as C1 code without the reading thread's CPU growing (note 34); and so
- * are the summary's name accessors, which the correlator calls once per session (note 35). The rest
- * of the reader's code is left to C2. A second directive keeps C2 from inlining the value parsers into the scanner's
- * per-header dispatch ({@code HeaderScan.header}): each is compiled once on its own, and the dispatch's compilation
- * takes about 0.04 s instead of 0.3-0.56 s of the single C2 thread while the load warms up (docs/DESIGN-NOTES.md note
- * 25). A third keeps C2 from inlining the scanner's byte loops (line ends, character searches, name lookups, parameter
- * ranges) and the per-datagram hand-offs (registry, SIP plugin, the batch's copy of the keys) anywhere: C2 inlined
- * {@code StartLine.indexOf} alone into 13 methods, each copy compiled again. Called instead, they cost a few
- * nanoseconds a message, and C2 compiles about 38 instead of 50 kB of bytecode a load, in 0.43-0.48 instead of
- * 0.53-0.68 s: the build takes about 6 % less (note 35). A method takes the first directive that matches it, so {@code HeaderScan.header}'s directive
- * repeats that list of loops.
+ * own code (the start line, the summary) runs as C1 code without the reading thread's CPU growing (note 34); and so are
+ * the name accessors of the summary and of the batch's rows, which the correlator calls once per session (notes 35 and
+ * 36: C2 spent about 0.1 s a load on the batch's). The rest of the reader's code is left to C2. A second directive
+ * keeps C2 from inlining the value parsers into the scanner's per-header dispatch ({@code HeaderScan.header}): each is
+ * compiled once on its own, and the dispatch's compilation takes about 0.04 s instead of 0.3-0.56 s of the single C2
+ * thread while the load warms up (docs/DESIGN-NOTES.md note 25). A third keeps C2 from inlining the scanner's byte
+ * loops (line ends, character searches, name lookups, parameter ranges) and the per-datagram hand-offs (registry, SIP
+ * plugin, the scan into the batch's row, the row's copy of the keys) anywhere: C2 inlined {@code StartLine.indexOf}
+ * alone into 13 methods, each copy compiled again. Called instead, they cost a few nanoseconds a message, and C2
+ * compiles about 38 instead of 50 kB of bytecode a load, in 0.43-0.48 instead of 0.53-0.68 s: the build takes about 6 %
+ * less (note 35). A method takes the first directive that matches it, so {@code HeaderScan.header}'s directive repeats
+ * that list of loops.
  *
  * <p>HotSpot takes compiler directives (JEP 165) at run time through its DiagnosticCommand MBean, as
  * {@code jcmd PID Compiler.directives_add FILE} does. They are added once, when the first big capture is loaded, on a

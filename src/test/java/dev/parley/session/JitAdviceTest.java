@@ -22,7 +22,8 @@ class JitAdviceTest {
         assertThat(afterMatch.substring(0, afterMatch.indexOf('\n')))
                 .as("the session list's rows are made with it").contains("dev/parley/session/SessionSummary.*",
                         "dev/parley/view/sessions/SessionRow.*", "dev/parley/view/RowCopier.*",
-                        "dev/parley/decode/sip/HeaderScan.scan", "dev/parley/decode/sip/SipSummary.from*");
+                        "dev/parley/decode/sip/HeaderScan.scan", "dev/parley/decode/sip/SipSummary.from*",
+                        "dev/parley/decode/sip/SipBatch.from*");
         String c2 = afterMatch.substring(afterMatch.indexOf("c2 directives:"));
         assertThat(c2.substring(0, c2.indexOf('\n', c2.indexOf("Exclude:")))).contains("Exclude:true");
         String header = printed.substring(printed.indexOf("matching: dev/parley/decode/sip/HeaderScan.header"));
@@ -34,7 +35,7 @@ class JitAdviceTest {
         String everywhereC2 = everywhere.substring(everywhere.indexOf("c2 directives:"));
         assertThat(everywhereC2.substring(0, everywhereC2.indexOf("Enable:"))).as("the byte loops, called").contains(
                 "-dev/parley/decode/sip/StartLine.indexOf", "-dev/parley/decode/sip/AsciiTable.find",
-                "-dev/parley/decode/sip/SipBatch.copyParts");
+                "-dev/parley/decode/sip/SipBatch.copyParts", "-dev/parley/decode/sip/SipScanner.scanRow");
     }
 
     @Test
