@@ -166,6 +166,11 @@ public final class IpDecoder {
     }
 
     /** Gives up fragment sets older than the fragment timeout at capture time {@code nowNanos}. */
+    /** The IPv4 address at {@code offset} of {@code b}, from the decoder's address cache (4 bytes must be there). */
+    public IpAddress ipv4Address(Bytes b, int offset) {
+        return addresses.v4(b, offset);
+    }
+
     public void expire(long nowNanos) {
         if (fragments.pendingCount() > 0) {
             fragments.expire(nowNanos);

@@ -46,8 +46,17 @@ public final class FrameDecoder {
     private final SctpDecoder sctp;
     private final Set<Integer> unknownLinkTypes = new HashSet<>();
     private boolean nullRawIpReported;
+    /** Whether {@link #plainUdp} may take frames: always, but for the test that compares it with the layers. */
+    private final boolean oneStepUdp;
+    /** Frames {@link #plainUdp} took (for that test). */
+    long oneStepFrames;
 
     public FrameDecoder(Limits limits, TransportListener out, AnomalySink anomalies) {
+        this(limits, out, anomalies, true);
+    }
+
+    FrameDecoder(Limits limits, TransportListener out, AnomalySink anomalies, boolean oneStepUdp) {
+        this.oneStepUdp = oneStepUdp;
         this.anomalies = anomalies;
         this.ip = new IpDecoder(limits, anomalies, new Upward());
         this.ethernet = new EthernetDecoder(ip, anomalies);
@@ -58,8 +67,11 @@ public final class FrameDecoder {
 
     public void decode(Frame frame) {
         Bytes data = frame.data();
-        PacketContext ctx = PacketContext.direct(frame.number(), frame.timestampNanos(), data, frame.fileOffset());
         ip.expire(frame.timestampNanos());
+        if (frame.linkType() == LINKTYPE_ETHERNET && oneStepUdp && plainUdp(frame, data)) {
+            return;
+        }
+        PacketContext ctx = PacketContext.direct(frame.number(), frame.timestampNanos(), data, frame.fileOffset());
         switch (frame.linkType()) {
             case LINKTYPE_ETHERNET -> ethernet.decode(data, ctx, 0);
             case LINKTYPE_LINUX_SLL -> {
@@ -85,6 +97,32 @@ public final class FrameDecoder {
                 }
             }
         }
+    }
+
+    /**
+     * The usual frame of a VoIP capture, Ethernet II, IPv4 without options, not a fragment, then UDP, with lengths
+     * that agree, decoded in one step: what the layers would hand up one by one, without their context and slices
+     * per frame (about a fifth of the reading thread's allocations, docs/DESIGN-NOTES.md note 37). Anything else
+     * (VLAN tags, options, fragments, lengths to report, tunnels) takes the long way; so does a frame this turns
+     * down, untouched.
+     */
+    private boolean plainUdp(Frame frame, Bytes data) {
+        int n = data.length();
+        if (n < 42 || data.u16(12) != EthernetDecoder.TYPE_IPV4 || data.u8(14) != 0x45 || data.u8(23) != PROTO_UDP
+                || (data.u16(20) & 0x3fff) != 0) {
+            return false;
+        }
+        int total = data.u16(16); // IP total length: the IP layer cuts the frame's padding off with it
+        int udpLength = data.u16(38);
+        if (total < 28 || total > n - 14 || udpLength < 8 || udpLength > total - 20) {
+            return false;
+        }
+        if (!udp.decodeInFrame(ip.ipv4Address(data, 26), ip.ipv4Address(data, 30), data, 34, udpLength,
+                frame.number(), frame.timestampNanos(), frame.fileOffset())) {
+            return false;
+        }
+        oneStepFrames++;
+        return true;
     }
 
     /** Decodes every frame of {@code source}, then {@link #finish}es (the source stays open: the caller closes it). */

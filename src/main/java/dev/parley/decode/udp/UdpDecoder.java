@@ -6,6 +6,7 @@ import dev.parley.decode.Bytes;
 import dev.parley.decode.Flow;
 import dev.parley.decode.FlowCache;
 import dev.parley.decode.IpAddress;
+import dev.parley.decode.Origin;
 import dev.parley.decode.Transport;
 import dev.parley.decode.TransportListener;
 import dev.parley.decode.ip.IpDecoder;
@@ -22,6 +23,25 @@ public final class UdpDecoder {
         this.out = out;
         this.anomalies = anomalies;
         this.tunnels = tunnels;
+    }
+
+    /**
+     * A datagram straight from a captured frame whose IP layer was read in one step (see {@code link.FrameDecoder}):
+     * the UDP header at {@code at} of the frame's {@code data}, {@code length} (its length field) checked to fit.
+     * Hands it on as {@link #decode} would and returns true; false, having done nothing, for a GTP-U port, which takes
+     * the long way.
+     */
+    public boolean decodeInFrame(IpAddress src, IpAddress dst, Bytes data, int at, int length, long frame,
+                                 long timestampNanos, long fileOffset) {
+        int srcPort = data.u16(at);
+        int dstPort = data.u16(at + 2);
+        if (srcPort == IpDecoder.GTP_U_PORT || dstPort == IpDecoder.GTP_U_PORT) {
+            return false;
+        }
+        Bytes payload = data.slice(at + 8, length - 8);
+        Flow flow = flows.flow(Transport.UDP, src, srcPort, dst, dstPort);
+        out.datagram(flow, payload, Origin.of(frame, fileOffset + at + 8, length - 8), frame, timestampNanos);
+        return true;
     }
 
     public void decode(IpAddress src, IpAddress dst, Bytes segment, PacketContext ctx, int depth) {
