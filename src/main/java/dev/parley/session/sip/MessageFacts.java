@@ -33,6 +33,8 @@ final class MessageFacts {
     int toSlot;
     String toText;
     int tx;
+    /** The session's caller, callee and display name were just taken from this message (the same as its own). */
+    boolean named;
 
     /** Whose message it is, its batch row, its table row, capture time and flow (the kept copy). */
     void where(SipSession session, SipBatch batch, int index, int row, long nanos, Flow flow) {

@@ -212,8 +212,9 @@ public final class SipSession {
             firstNanos = t;
         }
         lastNanos = Math.max(lastNanos, t);
-        noteFields(b, i, request, method, cseqMethod, in, people);
+        boolean named = noteFields(b, i, request, method, cseqMethod, in, people);
         f.where(this, b, i, row, t, flow);
+        f.named = named;
         f.what(request, method, cseqMethod, status, names.name(reasonId, reasonPhrase), cseq);
         f.keys(tx, resent, fromSlot, fromText, toSlot, toText);
         DialogTracker.update(f);
@@ -258,9 +259,13 @@ public final class SipSession {
         return slot == 0 ? null : table.pool.get(tag(slot - 1));
     }
 
-    /** The session's summary fields from message {@code i}: its summary is read only when a field is there. */
-    private void noteFields(SipBatch b, int i, boolean request, String method, String cseqMethod, Interner in,
+    /**
+     * The session's summary fields from message {@code i}, read from the batch only when a field is there; true when
+     * the session's names (caller, callee, display name) were just taken from it.
+     */
+    private boolean noteFields(SipBatch b, int i, boolean request, String method, String cseqMethod, Interner in,
                             Interner people) {
+        boolean named = false;
         if (kind == null || (request && !kindFromRequest)) {
             kind = SessionKind.of(request ? method : cseqMethod);
             kindFromRequest = request;
@@ -268,6 +273,7 @@ public final class SipSession {
                 caller = b.fromUser(i, people);
                 callee = b.toUser(i, people);
                 callerDisplay = b.fromDisplay(i, people);
+                named = true;
             }
         }
         if (userAgent == null && b.is(i, SipBatch.USER_AGENT)) {
@@ -287,6 +293,7 @@ public final class SipSession {
             }
             x.anomalies.addAll(found);
         }
+        return named;
     }
 
     int rowCount() {
