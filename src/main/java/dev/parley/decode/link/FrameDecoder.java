@@ -102,7 +102,7 @@ public final class FrameDecoder {
     /**
      * The usual frame of a VoIP capture, Ethernet II, IPv4 without options, not a fragment, then UDP, with lengths
      * that agree, decoded in one step: what the layers would hand up one by one, without their context and slices
-     * per frame (about a fifth of the reading thread's allocations, docs/DESIGN-NOTES.md note 37). Anything else
+     * per frame (over a quarter of what the reading thread allocated, docs/DESIGN-NOTES.md note 37). Anything else
      * (VLAN tags, options, fragments, lengths to report, tunnels) takes the long way; so does a frame this turns
      * down, untouched.
      */

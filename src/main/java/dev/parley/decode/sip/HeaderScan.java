@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The mutable state of a {@link SipScanner} scan (a scanner reuses one from message to message): reads the start
- * line, walks the header lines, hands each summary header to its value parser and builds the {@link SipSummary}. The
+ * line, walks the header lines and hands each summary header to its value parser ({@link #scan}); then the
+ * {@link SipSummary} is built from its fields ({@link #summary}), or a load's batch row ({@code SipBatch.add}). The
  * value parsers ({@link NameAddrScan}, {@link ViaScan}, {@link CSeqScan}, {@link ParamScan}) write their results into
  * the package-private fields.
  */

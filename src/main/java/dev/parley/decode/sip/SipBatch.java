@@ -49,8 +49,8 @@ public final class SipBatch {
     private SipSummary[] summary;
     /**
      * Per message: start and length in {@link #keyBytes} of each part of {@link SipSummary#keys} (-1: absent): the
-     * Call-ID, From tag, To tag and branch, side by side, then the users, the display name and the Request-URI (these
-     * only in a row the scanner wrote).
+     * Call-ID, From tag, To tag and branch, side by side, then the users and the display name (these only in a row the
+     * scanner wrote; no row keeps the Request-URI).
      */
     private int[] keys;
     private byte[] keyBytes;
