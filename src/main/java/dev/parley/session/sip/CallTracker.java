@@ -37,9 +37,7 @@ final class CallTracker {
                     return;
                 }
                 if (calls.caller(c) == null) {
-                    SipSession s = m.session; // names the session just took from this message are the same
-                    calls.parties(c, m.named ? s.caller() : m.fromUser(people), m.named ? s.callee() : m.toUser(people),
-                            m.named ? s.callerDisplay() : m.fromDisplay(people), m.fromSlot,
+                    calls.parties(c, m.fromUser(people), m.toUser(people), m.fromDisplay(people), m.fromSlot,
                             m.fromText, m.flow == null ? null : m.flow.src(), m.flow == null ? null : m.flow.dst());
                     calls.start.set(c, t);
                 }

@@ -66,16 +66,18 @@ final class MessageFacts {
         this.toText = toText;
     }
 
+    // the names: the session's when it just took them from this message (the same Strings), else looked up again
+
     String fromUser(TextInterner names) {
-        return batch.fromUser(index, names);
+        return named ? session.caller() : batch.fromUser(index, names);
     }
 
     String toUser(TextInterner names) {
-        return batch.toUser(index, names);
+        return named ? session.callee() : batch.toUser(index, names);
     }
 
     String fromDisplay(TextInterner names) {
-        return batch.fromDisplay(index, names);
+        return named ? session.callerDisplay() : batch.fromDisplay(index, names);
     }
 
     String reason() {

@@ -42,9 +42,10 @@ final class RegistrationTable {
                 if (addressOfRecord.get(r) == null) {
                     addressOfRecord.set(r, f.toUser(people));
                 }
-                if (f.expires() >= 0) {
-                    requestedExpires.set(r, f.expires());
-                    if (f.expires() == 0) {
+                int expires = f.expires();
+                if (expires >= 0) {
+                    requestedExpires.set(r, expires);
+                    if (expires == 0) {
                         flags.set(r, flags.get(r) | DEREGISTRATION);
                     }
                 }
@@ -64,8 +65,9 @@ final class RegistrationTable {
             if ((bits & CHALLENGED) != 0) {
                 bits |= AUTHORIZED;
             }
-            if (f.expires() >= 0) {
-                grantedExpires.set(r, f.expires());
+            int expires = f.expires();
+            if (expires >= 0) {
+                grantedExpires.set(r, expires);
             }
             lastRegistered.set(r, f.nanos);
         } else {

@@ -49,10 +49,8 @@ final class SessionViews {
         PagerTable pager = table.pager;
         if (f.request) {
             if (table.transactions.request(f.tx) == f.row) { // not a retransmission
-                // names the session just took from this message are the same
-                session.lastPager = pager.add(session.lastPager, f.row, f.named ? session.caller() : f.fromUser(people),
-                        f.named ? session.callee() : f.toUser(people),
-                        f.named ? session.callerDisplay() : f.fromDisplay(people), f.textPreview());
+                session.lastPager = pager.add(session.lastPager, f.row, f.fromUser(people), f.toUser(people),
+                        f.fromDisplay(people), f.textPreview());
             }
             return;
         }
