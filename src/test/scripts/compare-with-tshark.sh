@@ -5,10 +5,12 @@
 # Without CAPTURE it generates the 1.1 M-frame synthetic capture into /tmp/parley-synthetic.pcap first. With RUNS
 # (default 1) the two tools run alternately that many times, each run is printed, and then the medians: on a shared
 # two-core machine single runs vary by 10-30 %. Parley's CPU seconds (printed too) vary less than its wall time.
+# Parley runs with the benchmark's JVM flags (docs/DESIGN-NOTES.md notes 8 and 40), or with PARLEY_JAVA_FLAGS.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 file=${1:-/tmp/parley-synthetic.pcap}
 runs=${2:-1}
+read -r -a flags <<< "${PARLEY_JAVA_FLAGS:--XX:+UseSerialGC -Xmx300m -XX:Tier3DelayOn=1000}"
 if [ ! -f "$file" ]; then
   mvn -B -q -DskipTests test-compile
   java -cp target/test-classes:target/classes dev.parley.testsupport.SyntheticCaptureGenerator "$file"
@@ -20,11 +22,12 @@ measure() { # prints "wall_seconds max_rss_kib" of the command
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo "capture          $file"
+echo "parley's flags   ${flags[*]}"
 : > /tmp/parley-runs.$$
 for run in $(seq "$runs"); do
   read -r tw tm < <(measure tshark -r "$file" -q -z sip,stat)
   tmsgs=$(grep -o 'Number of SIP messages: [0-9]*' /tmp/parley-out.$$ | grep -o '[0-9]*$')
-  read -r pw pm < <(measure java -XX:+UseSerialGC -Xmx300m -jar target/parley.jar bench "$file")
+  read -r pw pm < <(measure java "${flags[@]}" -jar target/parley.jar bench "$file")
   pmsgs=$(grep -o 'sip messages *[0-9]*' /tmp/parley-out.$$ | grep -o '[0-9]*$')
   build=$(grep -o 'elapsed *[0-9.]*' /tmp/parley-out.$$ | grep -o '[0-9.]*$')
   # CPU seconds vary less than wall time on a shared machine: process, reading thread, correlating thread

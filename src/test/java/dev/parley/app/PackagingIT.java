@@ -45,7 +45,7 @@ class PackagingIT {
         assertThat(Files.mismatch(image.resolve("lib/Parley.png"), Path.of("assets/icons/parley-256.png")))
                 .as("the launcher's icon is Parley's").isEqualTo(-1L);
         assertThat(Files.readString(image.resolve("lib/app/Parley.cfg")))
-                .contains("--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED");
+                .contains("--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED", "-XX:Tier3DelayOn=1000");
     }
 
     @Test
