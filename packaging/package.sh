@@ -37,7 +37,7 @@ options=(
   # as the jar's manifest does for java -jar (JitAdvice: HotSpot's DiagnosticCommand MBean without the MBean server)
   --java-options "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED"
   # HotSpot's tiered policy without its "delay profiling while C2 is busy" step: a cold load of a big capture then
-  # compiles the correlator's code once less and builds its model about 4 % sooner (docs/DESIGN-NOTES.md note 40)
+  # compiles the correlator's code once less and builds its model 2-4 % sooner (docs/DESIGN-NOTES.md note 40)
   --java-options "-XX:Tier3DelayOn=1000"
 )
 if [ "$type" = app-image ]; then

@@ -6,7 +6,8 @@
 # thread runs whenever the collector lets it (docs/DESIGN-NOTES.md note 30). Linux only; the command's own output is
 # reduced to the lines of `bench` that carry "elapsed" or "cpu".
 # Usage (from the project root):
-#   src/test/scripts/thread-timeline.py java -XX:+UseSerialGC -Xmx300m -jar target/parley.jar bench CAPTURE
+#   src/test/scripts/thread-timeline.py java -XX:+UseSerialGC -Xmx300m -XX:Tier3DelayOn=1000 \
+#       -jar target/parley.jar bench CAPTURE
 import collections
 import os
 import subprocess
