@@ -15,6 +15,19 @@ public interface FrameSource extends Closeable {
     /** The next frame, or null at the end. The frame's bytes are valid until the next call. */
     Frame next() throws IOException;
 
+    /**
+     * Reads the next frame into {@code into}, false at the end: {@link #next()} without its objects, for the load
+     * loop. A reader that can fill the view straight from its buffer overrides this.
+     */
+    default boolean next(FrameView into) throws IOException {
+        Frame f = next();
+        if (f == null) {
+            return false;
+        }
+        into.set(f);
+        return true;
+    }
+
     /** Problems found in the container so far (truncated record, corrupt block, unknown link type...). */
     List<Anomaly> anomalies();
 

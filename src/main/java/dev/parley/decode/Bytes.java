@@ -66,6 +66,11 @@ public final class Bytes {
         return index >= 0 && index < length ? array[offset + index] & 0xff : -1;
     }
 
+    /** Big-endian unsigned 16-bit value at {@code a[at]}, for loops over a raw array (the caller checks bounds). */
+    public static int u16(byte[] a, int at) {
+        return ((a[at] & 0xff) << 8) | (a[at + 1] & 0xff);
+    }
+
     /** Big-endian unsigned 16-bit value, or -1 when truncated. */
     public int u16(int index) {
         if (index < 0 || index + 2 > length) {

@@ -20,6 +20,11 @@ public interface ProtocolPlugin {
      */
     boolean matchesDatagram(Flow flow, Bytes payload);
 
+    /** False for a protocol that runs on streams only: the registry then offers it no datagram at all. */
+    default boolean usesDatagrams() {
+        return true;
+    }
+
     /** Decodes one datagram of this protocol (one that {@link #matchesDatagram} accepts). */
     void datagram(Flow flow, Bytes payload, Origin origin, long frame, long timestampNanos);
 
@@ -34,6 +39,16 @@ public interface ProtocolPlugin {
         }
         datagram(flow, payload, origin, frame, timestampNanos);
         return true;
+    }
+
+    /**
+     * {@link #offerDatagram} for a datagram given as {@link TransportListener#datagramInFrame} gives it: the default
+     * makes its view and origin; a plugin that can read the bytes where they are overrides it.
+     */
+    default boolean offerDatagramInFrame(Flow flow, byte[] a, int at, int length, long frame, long timestampNanos,
+                                         long fileOffset) {
+        return offerDatagram(flow, Bytes.of(a, at, length), Origin.of(frame, fileOffset, length), frame,
+                timestampNanos);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.parley.decode;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +15,37 @@ public final class ProtocolRegistry implements TransportListener {
     static final int MAX_UNDECIDED_BYTES = 64 * 1024;
 
     private final List<ProtocolPlugin> plugins;
-    private final ProtocolPlugin[] pluginArray;
+    /** The plugins that take datagrams ({@link ProtocolPlugin#usesDatagrams}), in order. */
+    private final ProtocolPlugin[] datagramPlugins;
     private final AnomalySink anomalies;
     private final Map<Flow, Connection> connections = new HashMap<>();
 
     public ProtocolRegistry(List<ProtocolPlugin> plugins, AnomalySink anomalies) {
         this.plugins = List.copyOf(plugins);
-        this.pluginArray = this.plugins.toArray(new ProtocolPlugin[0]);
+        List<ProtocolPlugin> datagrams = new ArrayList<>();
+        for (ProtocolPlugin p : this.plugins) {
+            if (p.usesDatagrams()) {
+                datagrams.add(p);
+            }
+        }
+        this.datagramPlugins = datagrams.toArray(new ProtocolPlugin[0]);
         this.anomalies = anomalies;
     }
 
     @Override
     public void datagram(Flow flow, Bytes payload, Origin origin, long frame, long timestampNanos) {
-        for (int i = 0; i < pluginArray.length; i++) { // indexed: no iterator per datagram
-            if (pluginArray[i].offerDatagram(flow, payload, origin, frame, timestampNanos)) {
+        for (int i = 0; i < datagramPlugins.length; i++) { // indexed: no iterator per datagram
+            if (datagramPlugins[i].offerDatagram(flow, payload, origin, frame, timestampNanos)) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void datagramInFrame(Flow flow, byte[] a, int at, int length, long frame, long timestampNanos,
+                                long fileOffset) {
+        for (int i = 0; i < datagramPlugins.length; i++) {
+            if (datagramPlugins[i].offerDatagramInFrame(flow, a, at, length, frame, timestampNanos, fileOffset)) {
                 return;
             }
         }

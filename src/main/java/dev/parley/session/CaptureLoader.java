@@ -1,7 +1,7 @@
 package dev.parley.session;
 
-import dev.parley.capture.Frame;
 import dev.parley.capture.FrameSource;
+import dev.parley.capture.FrameView;
 import dev.parley.capture.file.CaptureFiles;
 import dev.parley.decode.Limits;
 import dev.parley.decode.ProtocolRegistry;
@@ -103,8 +103,8 @@ public final class CaptureLoader {
             FrameDecoder decoder = new FrameDecoder(limits, registry, anomalies);
             long nextProgress = FIRST_PROGRESS;
             long lastProgress = System.nanoTime();
-            Frame f;
-            while ((f = source.next()) != null) {
+            FrameView f = new FrameView(); // refilled by each read: no object a frame (docs/DESIGN-NOTES.md note 41)
+            while (source.next(f)) {
                 if (frames == 0) {
                     first = f.timestampNanos();
                 }

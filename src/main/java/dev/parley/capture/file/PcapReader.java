@@ -1,6 +1,7 @@
 package dev.parley.capture.file;
 
 import dev.parley.capture.Frame;
+import dev.parley.capture.FrameView;
 import dev.parley.decode.Anomaly;
 import dev.parley.decode.Bytes;
 import java.io.IOException;
@@ -40,6 +41,13 @@ final class PcapReader extends RecordReader {
     private long lastSeconds = -1;
     private int lengthDelta;
     private int failedScans;
+    // the record just read (number: frames), valid until the next read
+    private long recordNanos;
+    private byte[] recordBuffer;
+    private int recordAt;
+    private int recordLength;
+    private int recordOriginalLength;
+    private long recordFileOffset;
 
     PcapReader(InputWindow in, Path file, AnomalyLog anomalies) throws IOException {
         super(in, anomalies);
@@ -71,8 +79,27 @@ final class PcapReader extends RecordReader {
 
     @Override
     public Frame next() throws IOException {
-        if (done) {
+        if (!read()) {
             return null;
+        }
+        return new Frame(frames, recordNanos, linkType, Bytes.of(recordBuffer, recordAt, recordLength),
+                recordOriginalLength, recordFileOffset);
+    }
+
+    @Override
+    public boolean next(FrameView into) throws IOException {
+        if (!read()) {
+            return false;
+        }
+        into.set(frames, recordNanos, linkType, recordBuffer, recordAt, recordLength, recordOriginalLength,
+                recordFileOffset);
+        return true;
+    }
+
+    /** Reads the next record into the {@code record...} fields; false (and done) at the end. */
+    private boolean read() throws IOException {
+        if (done) {
+            return false;
         }
         long number = frames + 1;
         if (!in.ensure(RECORD_HEADER)) {
@@ -80,7 +107,7 @@ final class PcapReader extends RecordReader {
                 anomalies.add(Anomaly.error("capture.record.truncated", number, "the record header is cut short ("
                         + in.available() + " of " + RECORD_HEADER + " bytes at the end of the file)"));
             }
-            return finish();
+            return end();
         }
         byte[] b = in.buffer();
         int p = in.pos();
@@ -89,7 +116,7 @@ final class PcapReader extends RecordReader {
             if (!plausible(b, p, !big, lastSeconds)) {
                 anomalies.add(Anomaly.error("capture.record.invalid", number, "impossible captured length " + incl
                         + " (snaplen " + snaplen + "); reading stops here"));
-                return finish();
+                return end();
             }
             big = !big;
             anomalies.add(Anomaly.warning("capture.record.byte_order", number, "record headers are "
@@ -115,7 +142,7 @@ final class PcapReader extends RecordReader {
                 if (lengthDelta == 0 || stored != len - lengthDelta) {
                     anomalies.add(Anomaly.error("capture.record.truncated", number, "the record claims " + len
                             + " bytes but the file ends after " + Math.max(stored, 0)));
-                    return finish();
+                    return end();
                 }
                 len = stored; // the same overshoot as the records before: the file ends where this record does
             }
@@ -133,11 +160,19 @@ final class PcapReader extends RecordReader {
         long subseconds = Ints.u32(b, p + 4, big);
         lastSeconds = seconds;
         frames = number;
-        Frame frame = new Frame(number, seconds * 1_000_000_000L + subseconds * unitNanos, linkType,
-                Bytes.of(b, p + RECORD_HEADER, len), (int) Math.min(Math.max(originalLength, len), Integer.MAX_VALUE),
-                in.streamOffset(p + RECORD_HEADER));
+        recordNanos = seconds * 1_000_000_000L + subseconds * unitNanos;
+        recordBuffer = b;
+        recordAt = p + RECORD_HEADER;
+        recordLength = len;
+        recordOriginalLength = (int) Math.min(Math.max(originalLength, len), Integer.MAX_VALUE);
+        recordFileOffset = in.streamOffset(p + RECORD_HEADER);
         in.skip(RECORD_HEADER + len);
-        return frame;
+        return true;
+    }
+
+    private boolean end() {
+        finish();
+        return false;
     }
 
     /** The header at {@code q} has values no healthy writer produces in the current byte order. */

@@ -16,15 +16,33 @@ final class AddressCache {
     /** The IPv4 address at {@code offset}; the caller has checked that 4 bytes are there. */
     IpAddress v4(Bytes b, int offset) {
         int key = (int) b.u32(offset);
-        int idx = (key * 0x9E3779B9) >>> (32 - V4_BITS);
+        IpAddress hit = v4Hit(key);
+        return hit != null ? hit : v4Miss(key, b, offset);
+    }
+
+    /** {@link #v4(Bytes, int)} for the address at {@code a[at]}: no view is made unless the cache misses. */
+    IpAddress v4(byte[] a, int at) {
+        int key = (a[at] & 0xff) << 24 | (a[at + 1] & 0xff) << 16 | (a[at + 2] & 0xff) << 8 | (a[at + 3] & 0xff);
+        IpAddress hit = v4Hit(key);
+        return hit != null ? hit : v4Miss(key, Bytes.of(a, at, 4), 0);
+    }
+
+    private IpAddress v4Hit(int key) {
+        int idx = v4Slot(key);
         IpAddress hit = v4Values[idx];
-        if (hit != null && v4Keys[idx] == key) {
-            return hit;
-        }
+        return hit != null && v4Keys[idx] == key ? hit : null;
+    }
+
+    private IpAddress v4Miss(int key, Bytes b, int offset) {
         IpAddress a = IpAddress.of(b, offset, 4);
+        int idx = v4Slot(key);
         v4Keys[idx] = key;
         v4Values[idx] = a;
         return a;
+    }
+
+    private static int v4Slot(int key) {
+        return (key * 0x9E3779B9) >>> (32 - V4_BITS);
     }
 
     /** The IPv6 address at {@code offset}; the caller has checked that 16 bytes are there. */

@@ -165,12 +165,12 @@ public final class IpDecoder {
         return true;
     }
 
-    /** Gives up fragment sets older than the fragment timeout at capture time {@code nowNanos}. */
-    /** The IPv4 address at {@code offset} of {@code b}, from the decoder's address cache (4 bytes must be there). */
-    public IpAddress ipv4Address(Bytes b, int offset) {
-        return addresses.v4(b, offset);
+    /** The IPv4 address at {@code a[at]}, from the decoder's address cache (4 bytes must be there). */
+    public IpAddress ipv4Address(byte[] a, int at) {
+        return addresses.v4(a, at);
     }
 
+    /** Gives up fragment sets older than the fragment timeout at capture time {@code nowNanos}. */
     public void expire(long nowNanos) {
         if (fragments.pendingCount() > 0) {
             fragments.expire(nowNanos);

@@ -2,6 +2,7 @@ package dev.parley.decode.link;
 
 import dev.parley.capture.Frame;
 import dev.parley.capture.FrameSource;
+import dev.parley.capture.FrameView;
 import dev.parley.decode.Anomaly;
 import dev.parley.decode.AnomalySink;
 import dev.parley.decode.Bytes;
@@ -50,6 +51,8 @@ public final class FrameDecoder {
     private final boolean oneStepUdp;
     /** Frames {@link #plainUdp} took (for that test). */
     long oneStepFrames;
+    /** {@link #decode(Frame)}'s frame as a view, so that both entries take the same path. */
+    private final FrameView view = new FrameView();
 
     public FrameDecoder(Limits limits, TransportListener out, AnomalySink anomalies) {
         this(limits, out, anomalies, true);
@@ -66,11 +69,24 @@ public final class FrameDecoder {
     }
 
     public void decode(Frame frame) {
-        Bytes data = frame.data();
-        ip.expire(frame.timestampNanos());
-        if (frame.linkType() == LINKTYPE_ETHERNET && oneStepUdp && plainUdp(frame, data)) {
+        view.set(frame);
+        decode(view);
+    }
+
+    /**
+     * Decodes the frame in {@code v}. A plain UDP frame is read straight from the reader's buffer ({@link #plainUdp});
+     * only the others are made into a {@link Frame} for the layers.
+     */
+    public void decode(FrameView v) {
+        ip.expire(v.timestampNanos());
+        if (v.linkType() == LINKTYPE_ETHERNET && oneStepUdp && plainUdp(v)) {
             return;
         }
+        decodeLayers(v.frame());
+    }
+
+    private void decodeLayers(Frame frame) {
+        Bytes data = frame.data();
         PacketContext ctx = PacketContext.direct(frame.number(), frame.timestampNanos(), data, frame.fileOffset());
         switch (frame.linkType()) {
             case LINKTYPE_ETHERNET -> ethernet.decode(data, ctx, 0);
@@ -102,23 +118,25 @@ public final class FrameDecoder {
     /**
      * The usual frame of a VoIP capture, Ethernet II, IPv4 without options, not a fragment, then UDP, with lengths
      * that agree, decoded in one step: what the layers would hand up one by one, without their context and slices
-     * per frame (over a quarter of what the reading thread allocated, docs/DESIGN-NOTES.md note 37). Anything else
-     * (VLAN tags, options, fragments, lengths to report, tunnels) takes the long way; so does a frame this turns
-     * down, untouched.
+     * per frame (over a quarter of what the reading thread allocated, docs/DESIGN-NOTES.md note 37), and read from
+     * the reader's buffer, without a {@link Frame} or any view of it (note 41). Anything else (VLAN tags, options,
+     * fragments, lengths to report, tunnels) takes the long way; so does a frame this turns down, untouched.
      */
-    private boolean plainUdp(Frame frame, Bytes data) {
-        int n = data.length();
-        if (n < 42 || data.u16(12) != EthernetDecoder.TYPE_IPV4 || data.u8(14) != 0x45 || data.u8(23) != PROTO_UDP
-                || (data.u16(20) & 0x3fff) != 0) {
+    private boolean plainUdp(FrameView v) {
+        byte[] a = v.array();
+        int o = v.offset();
+        int n = v.length();
+        if (n < 42 || Bytes.u16(a, o + 12) != EthernetDecoder.TYPE_IPV4 || a[o + 14] != 0x45
+                || a[o + 23] != PROTO_UDP || (Bytes.u16(a, o + 20) & 0x3fff) != 0) {
             return false;
         }
-        int total = data.u16(16); // IP total length: the IP layer cuts the frame's padding off with it
-        int udpLength = data.u16(38);
+        int total = Bytes.u16(a, o + 16); // IP total length: the IP layer cuts the frame's padding off with it
+        int udpLength = Bytes.u16(a, o + 38);
         if (total < 28 || total > n - 14 || udpLength < 8 || udpLength > total - 20) {
             return false;
         }
-        if (!udp.decodeInFrame(ip.ipv4Address(data, 26), ip.ipv4Address(data, 30), data, 34, udpLength,
-                frame.number(), frame.timestampNanos(), frame.fileOffset())) {
+        if (!udp.decodeInFrame(ip.ipv4Address(a, o + 26), ip.ipv4Address(a, o + 30), a, o + 34, udpLength,
+                v.number(), v.timestampNanos(), v.fileOffset() + 34)) {
             return false;
         }
         oneStepFrames++;
@@ -127,8 +145,9 @@ public final class FrameDecoder {
 
     /** Decodes every frame of {@code source}, then {@link #finish}es (the source stays open: the caller closes it). */
     public void decodeAll(FrameSource source) throws IOException {
-        for (Frame f = source.next(); f != null; f = source.next()) {
-            decode(f);
+        FrameView v = new FrameView();
+        while (source.next(v)) {
+            decode(v);
         }
         finish();
     }

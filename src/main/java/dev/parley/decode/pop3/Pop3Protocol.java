@@ -48,6 +48,11 @@ public final class Pop3Protocol implements ProtocolPlugin {
     }
 
     @Override
+    public boolean usesDatagrams() {
+        return false;
+    }
+
+    @Override
     public boolean matchesDatagram(Flow flow, Bytes payload) {
         return false;
     }

@@ -153,10 +153,13 @@ public final class SipBatch {
 
     /**
      * Appends the message {@code h} has just scanned: its summary's fields, written here instead of into a summary,
-     * and its parts copied from the message's bytes.
+     * and its parts copied from the message's bytes. With no origin {@code o}, the message is the one run of its own
+     * frame at {@code fileOffset}, and the row keeps just that ({@link #singleOffset}).
      */
-    void add(HeaderScan h, Flow messageFlow, long frameNumber, long timestampNanos, Origin o, byte[] data) {
-        int i = where(messageFlow, frameNumber, timestampNanos, o, data);
+    void add(HeaderScan h, Flow messageFlow, long frameNumber, long timestampNanos, Origin o, long fileOffset,
+             byte[] data) {
+        int i = o != null || fileOffset < 0 ? where(messageFlow, frameNumber, timestampNanos, o, data)
+                : where(messageFlow, frameNumber, timestampNanos, null, fileOffset, h.end - h.base, data);
         boolean anomalous = h.anomalies != null && !h.anomalies.isEmpty();
         cseq[i] = h.cseq;
         status[i] = h.status;
@@ -182,6 +185,12 @@ public final class SipBatch {
 
     /** Starts row {@code size}: where and when the message is. */
     private int where(Flow messageFlow, long frameNumber, long timestampNanos, Origin o, byte[] data) {
+        long single = o == null ? -1 : o.singleRunOffset(frameNumber);
+        return where(messageFlow, frameNumber, timestampNanos, o, single, single >= 0 ? o.length(0) : 0, data);
+    }
+
+    private int where(Flow messageFlow, long frameNumber, long timestampNanos, Origin o, long single,
+                      int singleBytes, byte[] data) {
         int i = size;
         if (i == frame.length) {
             grow();
@@ -189,9 +198,8 @@ public final class SipBatch {
         frame[i] = frameNumber;
         nanos[i] = timestampNanos;
         flow[i] = messageFlow;
-        long single = o == null ? -1 : o.singleRunOffset(frameNumber);
         singleOffset[i] = single;
-        singleLength[i] = single >= 0 ? o.length(0) : 0;
+        singleLength[i] = singleBytes;
         origin[i] = o;
         bytes[i] = data;
         return i;
@@ -336,8 +344,18 @@ public final class SipBatch {
         return singleLength[i];
     }
 
+    /**
+     * Where the message's bytes are: the origin it was added with, else (a message that is one run of its own frame,
+     * added without one) a new one for {@link #singleOffset}; null when there is neither.
+     */
     public Origin origin(int i) {
-        return origin[i];
+        Origin o = origin[i];
+        return o != null || singleOffset[i] < 0 ? o : Origin.of(frame[i], singleOffset[i], singleLength[i]);
+    }
+
+    /** The origin only when the row has no {@link #singleOffset}: what a table that keeps that offset needs. */
+    public Origin spreadOrigin(int i) {
+        return singleOffset[i] >= 0 ? null : origin[i];
     }
 
     public byte[] bytes(int i) {

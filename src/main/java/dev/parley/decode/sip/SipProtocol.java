@@ -82,12 +82,30 @@ public final class SipProtocol implements ProtocolPlugin {
         return true;
     }
 
+    /**
+     * A datagram straight from its frame's bytes: for a listener that takes rows the scanner reads it where it is and
+     * the row keeps its file offset, with no view or origin made (docs/DESIGN-NOTES.md note 41).
+     */
+    @Override
+    public boolean offerDatagramInFrame(Flow flow, byte[] a, int at, int length, long frame, long timestampNanos,
+                                        long fileOffset) {
+        if (rows == null) {
+            return ProtocolPlugin.super.offerDatagramInFrame(flow, a, at, length, frame, timestampNanos, fileOffset);
+        }
+        SipBatch batch = rows.rows();
+        return scanner.scanRow(a, at, length, frame, batch, flow, timestampNanos, null, fileOffset, keepBytes)
+                && rowAdded(batch);
+    }
+
     /** {@link #emit} for a listener that takes rows: the scanner writes the message into its batch. */
     private boolean emitRow(Flow flow, Bytes message, Origin origin, long frame, long timestampNanos) {
         SipBatch batch = rows.rows();
-        if (!scanner.scanRow(message, frame, batch, flow, timestampNanos, origin, keepBytes)) {
-            return false;
-        }
+        return scanner.scanRow(message.array(), message.offset(), message.length(), frame, batch, flow,
+                timestampNanos, origin, -1, keepBytes) && rowAdded(batch);
+    }
+
+    /** The row the scanner just added is complete: its anomalies reported, the listener told. */
+    private boolean rowAdded(SipBatch batch) {
         if (batch.is(batch.size() - 1, SipBatch.ANOMALIES)) {
             report(batch.anomalies(batch.size() - 1));
         }

@@ -3,6 +3,7 @@ package dev.parley.decode.sip;
 import dev.parley.decode.Bytes;
 import dev.parley.decode.Flow;
 import dev.parley.decode.Origin;
+import java.util.Arrays;
 
 /**
  * The load-time hot path: one pass over a SIP message's header block with byte comparisons, filling a
@@ -69,15 +70,21 @@ public final class SipScanner {
     }
 
     /**
-     * {@link #scanMessage} into a row of {@code rows} instead of a summary (see {@link SipBatch#add(HeaderScan, Flow,
-     * long, long, Origin, byte[])}); false, and no row added, when the bytes do not start with a SIP start line.
+     * {@link #scanMessage} of the {@code length} bytes at {@code a[at]} into a row of {@code rows} instead of a
+     * summary (see {@link SipBatch#add(HeaderScan, Flow, long, long, Origin, long, byte[])}); false, and no row added,
+     * when the bytes do not start with a SIP start line.
+     *
+     * @param origin     where the bytes come from; null when they are one run of their own frame at
+     *                   {@code fileOffset}
+     * @param fileOffset that run's offset in the capture, when {@code origin} is null
      */
-    boolean scanRow(Bytes message, long frame, SipBatch rows, Flow flow, long timestampNanos, Origin origin,
-                    boolean keepBytes) {
-        if (!reused.scan(message.array(), message.offset(), message.offset() + message.length(), frame)) {
+    boolean scanRow(byte[] a, int at, int length, long frame, SipBatch rows, Flow flow, long timestampNanos,
+                    Origin origin, long fileOffset, boolean keepBytes) {
+        if (!reused.scan(a, at, at + length, frame)) {
             return false;
         }
-        rows.add(reused, flow, frame, timestampNanos, origin, keepBytes ? message.toArray() : null);
+        rows.add(reused, flow, frame, timestampNanos, origin, fileOffset,
+                keepBytes ? Arrays.copyOfRange(a, at, at + length) : null);
         return true;
     }
 

@@ -27,20 +27,19 @@ public final class UdpDecoder {
 
     /**
      * A datagram straight from a captured frame whose IP layer was read in one step (see {@code link.FrameDecoder}):
-     * the UDP header at {@code at} of the frame's {@code data}, {@code length} (its length field) checked to fit.
-     * Hands it on as {@link #decode} would and returns true; false, having done nothing, for a GTP-U port, which takes
-     * the long way.
+     * the UDP header at {@code a[at]}, at {@code fileOffset} in the capture, {@code length} (its length field) checked
+     * to fit. Hands it on as {@link #decode} would, through {@link TransportListener#datagramInFrame}, and returns
+     * true; false, having done nothing, for a GTP-U port, which takes the long way.
      */
-    public boolean decodeInFrame(IpAddress src, IpAddress dst, Bytes data, int at, int length, long frame,
+    public boolean decodeInFrame(IpAddress src, IpAddress dst, byte[] a, int at, int length, long frame,
                                  long timestampNanos, long fileOffset) {
-        int srcPort = data.u16(at);
-        int dstPort = data.u16(at + 2);
+        int srcPort = Bytes.u16(a, at);
+        int dstPort = Bytes.u16(a, at + 2);
         if (srcPort == IpDecoder.GTP_U_PORT || dstPort == IpDecoder.GTP_U_PORT) {
             return false;
         }
-        Bytes payload = data.slice(at + 8, length - 8);
         Flow flow = flows.flow(Transport.UDP, src, srcPort, dst, dstPort);
-        out.datagram(flow, payload, Origin.of(frame, fileOffset + at + 8, length - 8), frame, timestampNanos);
+        out.datagramInFrame(flow, a, at + 8, length - 8, frame, timestampNanos, fileOffset + 8);
         return true;
     }
 

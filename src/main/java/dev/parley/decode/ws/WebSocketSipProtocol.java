@@ -39,6 +39,11 @@ public final class WebSocketSipProtocol implements ProtocolPlugin {
     }
 
     @Override
+    public boolean usesDatagrams() {
+        return false;
+    }
+
+    @Override
     public boolean matchesDatagram(Flow flow, Bytes payload) {
         return false;
     }

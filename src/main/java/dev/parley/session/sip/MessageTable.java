@@ -154,7 +154,9 @@ final class MessageTable {
             length[r] = (char) singleLength;
         } else {
             offset[r] = SPREAD;
-
+            if (origin == null && singleOffset >= 0) { // one run, but too far from the page's first or too long
+                origin = Origin.of(frameNumber, singleOffset, singleLength);
+            }
             if (origin != null) {
                 origins.put(row, origin);
             }

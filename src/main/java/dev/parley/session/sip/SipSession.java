@@ -189,7 +189,7 @@ public final class SipSession {
         String fromText = fromSlot == MessageTable.TAG_OVERFLOW ? b.fromTag(i) : null;
         String toText = toSlot == MessageTable.TAG_OVERFLOW ? b.toTag(i) : null;
         Flow flow = live.share(b.flow(i));
-        int row = table.add(b.frame(i), t, flow, b.origin(i), b.singleOffset(i), b.singleLength(i), request,
+        int row = table.add(b.frame(i), t, flow, b.spreadOrigin(i), b.singleOffset(i), b.singleLength(i), request,
                 methodId, method, status, reasonId, reasonPhrase, cseqMethodId, cseqMethod, b.is(i, SipBatch.SDP),
                 resent, tx, fromSlot, fromText, toSlot, toText, b.bytes(i));
         if (ackOfFailure) {

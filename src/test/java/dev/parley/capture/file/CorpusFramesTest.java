@@ -99,6 +99,34 @@ class CorpusFramesTest {
         assertThat(count).isEqualTo(expected);
     }
 
+    /**
+     * The load loop reads frames into one {@link dev.parley.capture.FrameView} ({@link FrameSource#next(
+     * dev.parley.capture.FrameView)}, which the pcap reader fills from its buffer): the same frames and anomalies as
+     * {@link FrameSource#next()}, the broken capture's repairs included.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("capturesAndTheBrokenOne")
+    void framesReadIntoAViewAreTheFramesReadOneByOne(String name) throws Exception {
+        assumeCorpus();
+        Path file = corpus().resolve(name);
+        List<Frames.Copy> frames;
+        List<Anomaly> anomalies;
+        try (FrameSource source = CaptureFiles.open(file)) {
+            frames = Frames.readAll(source);
+            anomalies = source.anomalies();
+        }
+        try (FrameSource source = CaptureFiles.open(file)) {
+            List<Frames.Copy> views = Frames.readAllViews(source);
+            assertThat(views).map(Frames.Copy::described).isEqualTo(frames.stream().map(Frames.Copy::described)
+                    .toList());
+            assertThat(source.anomalies()).isEqualTo(anomalies);
+        }
+    }
+
+    static Stream<String> capturesAndTheBrokenOne() throws IOException {
+        return Stream.concat(captures(), Stream.of(BROKEN));
+    }
+
     @Test
     void recoversTheTenRequestsOfTheBrokenPktsCapture() throws Exception {
         assumeCorpus();

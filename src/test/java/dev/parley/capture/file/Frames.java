@@ -2,10 +2,12 @@ package dev.parley.capture.file;
 
 import dev.parley.capture.Frame;
 import dev.parley.capture.FrameSource;
+import dev.parley.capture.FrameView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Test helpers: write bytes to a file and read every frame of it, copying data out of the reader's buffer. */
@@ -15,6 +17,11 @@ final class Frames {
 
     /** A frame with its bytes copied (a reader's slices are only valid until the next call). */
     record Copy(long number, long timestampNanos, int linkType, byte[] data, int originalLength, long fileOffset) {
+        /** The fields as text, the bytes included: records compare arrays by identity. */
+        String described() {
+            return number + " " + timestampNanos + " " + linkType + " " + Arrays.toString(data) + " " + originalLength
+                    + " " + fileOffset;
+        }
     }
 
     static Path write(Path dir, String name, byte[] bytes) throws IOException {
@@ -29,6 +36,18 @@ final class Frames {
         while ((f = source.next()) != null) {
             frames.add(new Copy(f.number(), f.timestampNanos(), f.linkType(), f.data().toArray(), f.originalLength(),
                     f.fileOffset()));
+        }
+        return frames;
+    }
+
+    /** {@link #readAll(FrameSource)} through {@link FrameSource#next(FrameView)}, the load loop's way. */
+    static List<Copy> readAllViews(FrameSource source) throws IOException {
+        List<Copy> frames = new ArrayList<>();
+        FrameView v = new FrameView();
+        while (source.next(v)) {
+            frames.add(new Copy(v.number(), v.timestampNanos(), v.linkType(),
+                    Arrays.copyOfRange(v.array(), v.offset(), v.offset() + v.length()), v.originalLength(),
+                    v.fileOffset()));
         }
         return frames;
     }

@@ -148,7 +148,7 @@ class SipBatchTest {
             String label = new String(raw, 0, Math.min(40, raw.length), StandardCharsets.ISO_8859_1);
             SipSummary s = SipScanner.scan(Bytes.of(raw), 1);
             int i = rows.size();
-            assertThat(scanner.scanRow(Bytes.of(raw), 1, rows, FLOW, 5, null, false)).as(label).isTrue();
+            assertThat(scanner.scanRow(raw, 0, raw.length, 1, rows, FLOW, 5, null, -1, false)).as(label).isTrue();
             assertThat(rows.size()).isEqualTo(i + 1);
             assertThat(rows.summary(i)).as(label).isNotSameAs(s);
             for (SipSummary fromRow : List.of(rows.summary(i), s)) { // both hold the same, and so does the row
@@ -194,11 +194,69 @@ class SipBatchTest {
         assertThat(rows.event(messages.size() - 1)).isEqualTo("presence");
     }
 
+    /**
+     * A datagram handed up as its frame's bytes (the load's one-step UDP path, {@link SipProtocol#offerDatagramInFrame})
+     * makes the row that the same datagram makes as a view and an origin, and the row finds its origin from the file
+     * offset alone; bytes that are not SIP make no row either way.
+     */
+    @Test
+    void aDatagramReadInItsFrameMakesTheRowItsViewAndOriginMake() {
+        List<byte[]> datagrams = new ArrayList<>(SipConsistencyTest.messages());
+        datagrams.add(new byte[] {(byte) 0x80, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}); // RTP
+        RowSink inFrame = new RowSink();
+        RowSink asObjects = new RowSink();
+        SipProtocol a = new SipProtocol(dev.parley.decode.Limits.DEFAULT, inFrame, found -> { }, true);
+        SipProtocol b = new SipProtocol(dev.parley.decode.Limits.DEFAULT, asObjects, found -> { }, true);
+        for (int k = 0; k < datagrams.size(); k++) {
+            byte[] raw = datagrams.get(k);
+            byte[] frame = new byte[42 + raw.length + 4]; // headers before, padding after
+            System.arraycopy(raw, 0, frame, 42, raw.length);
+            long fileOffset = 10_000L * (k + 1);
+            boolean tookInFrame = a.offerDatagramInFrame(FLOW, frame, 42, raw.length, k + 1, 7L * k, fileOffset);
+            boolean took = b.offerDatagram(FLOW, Bytes.of(raw), Origin.of(k + 1, fileOffset, raw.length), k + 1,
+                    7L * k);
+            assertThat(tookInFrame).as("datagram " + k).isEqualTo(took);
+        }
+        SipBatch x = inFrame.batch;
+        SipBatch y = asObjects.batch;
+        assertThat(x.size()).isEqualTo(y.size()).isEqualTo(datagrams.size() - 1);
+        for (int i = 0; i < x.size(); i++) {
+            assertThat(x.singleOffset(i)).isEqualTo(y.singleOffset(i)).isEqualTo(10_000L * (i + 1));
+            assertThat(x.singleLength(i)).isEqualTo(y.singleLength(i)).isEqualTo(datagrams.get(i).length);
+            assertThat(x.origin(i)).isEqualTo(y.origin(i));
+            assertThat(x.spreadOrigin(i)).isNull();
+            assertThat(x.bytes(i)).isEqualTo(y.bytes(i)).isEqualTo(datagrams.get(i));
+            assertThat(List.of(x.frame(i), x.nanos(i), x.cseq(i), x.status(i), String.valueOf(x.method(i)),
+                    String.valueOf(x.summary(i).callId()), String.valueOf(x.fromUser(i, null))))
+                    .isEqualTo(List.of(y.frame(i), y.nanos(i), y.cseq(i), y.status(i), String.valueOf(y.method(i)),
+                            String.valueOf(y.summary(i).callId()), String.valueOf(y.fromUser(i, null))));
+        }
+    }
+
+    /** The load's kind of listener: the scanner writes rows into its batch. */
+    private static final class RowSink implements SipRowListener {
+        final SipBatch batch = new SipBatch(4);
+
+        @Override
+        public SipBatch rows() {
+            return batch;
+        }
+
+        @Override
+        public void rowAdded() {
+        }
+
+        @Override
+        public void sip(SipEvent event) {
+            throw new AssertionError("a row listener gets rows");
+        }
+    }
+
     @Test
     void bytesThatAreNotSipAddNoRow() {
         SipBatch rows = new SipBatch(1);
         byte[] rtp = {(byte) 0x80, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
-        assertThat(new SipScanner().scanRow(Bytes.of(rtp), 1, rows, FLOW, 0, null, true)).isFalse();
+        assertThat(new SipScanner().scanRow(rtp, 0, rtp.length, 1, rows, FLOW, 0, null, -1, true)).isFalse();
         assertThat(rows.size()).isZero();
     }
 
