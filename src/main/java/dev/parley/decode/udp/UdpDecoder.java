@@ -6,7 +6,6 @@ import dev.parley.decode.Bytes;
 import dev.parley.decode.Flow;
 import dev.parley.decode.FlowCache;
 import dev.parley.decode.IpAddress;
-import dev.parley.decode.Origin;
 import dev.parley.decode.Transport;
 import dev.parley.decode.TransportListener;
 import dev.parley.decode.ip.IpDecoder;
