@@ -8,8 +8,8 @@
 #   src/test/scripts/ab-bench.sh CAPTURE RUNS "label|java ... -jar A.jar" "label|java ... -jar B.jar" ...
 # Each command gets "bench CAPTURE" appended, for example:
 #   src/test/scripts/ab-bench.sh /tmp/parley-synthetic.pcap 12 \
-#       "before|java -XX:+UseSerialGC -Xmx300m -XX:Tier3DelayOn=1000 -jar /tmp/before.jar" \
-#       "after|java -XX:+UseSerialGC -Xmx300m -XX:Tier3DelayOn=1000 -jar target/parley.jar"
+#       "before|java -XX:+UseParallelGC -Xmx300m -Xmn120m -XX:Tier3DelayOn=1000 -jar /tmp/before.jar" \
+#       "after|java -XX:+UseParallelGC -Xmx300m -Xmn120m -XX:Tier3DelayOn=1000 -jar target/parley.jar"
 set -euo pipefail
 [ $# -ge 3 ] || { sed -n '2,12p' "$0"; exit 2; }
 capture=$1

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 file=${1:-/tmp/parley-synthetic.pcap}
 runs=${2:-1}
-read -r -a flags <<< "${PARLEY_JAVA_FLAGS:--XX:+UseSerialGC -Xmx300m -XX:Tier3DelayOn=1000}"
+read -r -a flags <<< "${PARLEY_JAVA_FLAGS:--XX:+UseParallelGC -Xmx300m -Xmn120m -XX:Tier3DelayOn=1000}"
 if [ ! -f "$file" ]; then
   mvn -B -q -DskipTests test-compile
   java -cp target/test-classes:target/classes dev.parley.testsupport.SyntheticCaptureGenerator "$file"

@@ -6,7 +6,7 @@
 # absolute figures (docs/DESIGN-NOTES.md note 35). Tasks that start before FROM seconds of JVM uptime (default 0.3,
 # about when `bench` starts its load here) are counted apart as start-up.
 # Usage (from the project root):
-#   src/test/scripts/jit-time.py [--from SECONDS] [--top N] java -XX:+UseSerialGC -Xmx300m -XX:Tier3DelayOn=1000 \
+#   src/test/scripts/jit-time.py [--from SECONDS] [--top N] java -XX:+UseParallelGC -Xmx300m -Xmn120m -XX:Tier3DelayOn=1000 \
 #       -jar target/parley.jar bench CAPTURE
 import collections
 import os

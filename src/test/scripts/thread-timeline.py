@@ -6,7 +6,7 @@
 # thread runs whenever the collector lets it (docs/DESIGN-NOTES.md note 30). Linux only; the command's own output is
 # reduced to the lines of `bench` that carry "elapsed" or "cpu".
 # Usage (from the project root):
-#   src/test/scripts/thread-timeline.py java -XX:+UseSerialGC -Xmx300m -XX:Tier3DelayOn=1000 \
+#   src/test/scripts/thread-timeline.py java -XX:+UseParallelGC -Xmx300m -Xmn120m -XX:Tier3DelayOn=1000 \
 #       -jar target/parley.jar bench CAPTURE
 import collections
 import os
@@ -22,6 +22,8 @@ def group(name):
         return "C2"
     if name.startswith("C1"):
         return "C1"
+    if name.startswith("GC Thread") or name == "VM Thread":
+        return "GC+VM"  # ParallelGC's workers, and the VM thread that runs SerialGC and safepoints
     return name[:10]
 
 

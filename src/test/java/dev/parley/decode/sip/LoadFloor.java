@@ -31,7 +31,7 @@ import java.util.concurrent.BlockingQueue;
  * {@code --full} the correlating thread also does the model's per-message core ({@link FullSteps}, note 22).
  *
  * <pre>
- *   java -XX:+UseSerialGC -Xmx300m -cp target/test-classes:target/classes dev.parley.decode.sip.LoadFloor FILE \
+ *   java -XX:+UseParallelGC -Xmx300m -Xmn120m -cp target/test-classes:target/classes dev.parley.decode.sip.LoadFloor FILE \
  *       [--scanner | --all-fields] [--full]
  * </pre>
  */
