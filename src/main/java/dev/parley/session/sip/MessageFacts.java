@@ -114,6 +114,8 @@ final class MessageFacts {
         if (request) {
             return method;
         }
-        return reasonPhrase == null || reasonPhrase.isEmpty() ? Integer.toString(status) : status + " " + reasonPhrase;
+        // concat, not "+": no StringConcatFactory bootstrap on the correlating thread during a load (note 43)
+        String code = Integer.toString(status);
+        return reasonPhrase == null || reasonPhrase.isEmpty() ? code : code.concat(" ").concat(reasonPhrase);
     }
 }
