@@ -86,13 +86,13 @@ public final class CaptureLoader {
                               BooleanSupplier cancelled) throws IOException {
         JitAdvice.forCapture(size);
         AnomalyLog anomalies = new AnomalyLog();
-        SipCorrelator sip = new SipCorrelator(limits);
+        SipCorrelator sip;
         Pop3Sessions pop3 = new Pop3Sessions();
         long frames = 0;
         long first = 0;
         long last = 0;
         boolean complete = true;
-        try (SipEventPipe pipe = new SipEventPipe(sip, progress, name)) {
+        try (SipEventPipe pipe = new SipEventPipe(() -> new SipCorrelator(limits), progress, name)) {
             source.whenIdle(handedOut -> pipe.progress(source.position(), source.size(), handedOut));
             SipProtocol sipProtocol = new SipProtocol(limits, pipe, anomalies, keepBytes);
             // POP3 last: SIP datagrams match before it is asked, and it answers "no" to any datagram at once.
@@ -128,6 +128,7 @@ public final class CaptureLoader {
             pop3Protocol.finish(frames, last);
             source.anomalies().forEach(anomalies::report);
             pipe.finish(source.position(), source.size(), frames);
+            sip = pipe.correlator();
             correlatingCpuNanos = pipe.consumerCpuNanos();
         }
         return new CaptureModel(file, frames, first, last, sip, pop3, anomalies, complete);

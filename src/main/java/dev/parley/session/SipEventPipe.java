@@ -9,6 +9,7 @@ import dev.parley.decode.sip.SipSummary;
 import dev.parley.session.sip.SipCorrelator;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
 
 /**
  * Hands SIP events from the decoding thread to a correlating thread in batches, so that reading, decoding and
@@ -21,7 +22,9 @@ import java.util.concurrent.BlockingQueue;
  * core: a quarter of its samples, docs/DESIGN-NOTES.md note 33); the scanner writes its rows there itself, with no
  * summary per message (note 36). Batches go back to the reader once correlated, so a
  * load fills the same few.
- * Progress is reported from the correlating thread, the only one allowed to read the correlator.
+ * Progress is reported from the correlating thread, the only one allowed to read the correlator. That thread also
+ * makes the correlator, while the reading thread makes its decoders: each takes a few milliseconds of class loading
+ * at the start of a load, so they overlap (docs/DESIGN-NOTES.md note 43).
  */
 final class SipEventPipe implements SipRowListener, AutoCloseable {
     private static final int BATCH = 1024;
@@ -31,7 +34,9 @@ final class SipEventPipe implements SipRowListener, AutoCloseable {
     private record Batch(SipBatch events, long position, long size, long frames, boolean last) {
     }
 
-    private final SipCorrelator correlator;
+    private final Supplier<SipCorrelator> makeCorrelator;
+    /** Made and used on the correlating thread; read by others only after {@link #finish} joined it. */
+    private SipCorrelator correlator;
     private final LoadProgress progress;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     /** Correlated batches, emptied, for the reader to fill again. */
@@ -41,8 +46,9 @@ final class SipEventPipe implements SipRowListener, AutoCloseable {
     private volatile long consumerCpuNanos = -1;
     private SipBatch batch = new SipBatch(BATCH);
 
-    SipEventPipe(SipCorrelator correlator, LoadProgress progress, String name) {
-        this.correlator = correlator;
+    /** @param makeCorrelator makes the correlator, on the correlating thread */
+    SipEventPipe(Supplier<SipCorrelator> makeCorrelator, LoadProgress progress, String name) {
+        this.makeCorrelator = makeCorrelator;
         this.progress = progress;
         this.consumer = new Thread(this::consume, "parley-correlate-" + name);
         consumer.setDaemon(true);
@@ -105,6 +111,7 @@ final class SipEventPipe implements SipRowListener, AutoCloseable {
 
     private void consume() {
         try {
+            correlator = makeCorrelator.get();
             while (true) {
                 Batch b = queue.take();
                 SipBatch events = b.events();
@@ -129,6 +136,11 @@ final class SipEventPipe implements SipRowListener, AutoCloseable {
         } catch (Throwable t) {
             failure = t;
         }
+    }
+
+    /** The correlator, once {@link #finish} returned. */
+    SipCorrelator correlator() {
+        return correlator;
     }
 
     /** The correlating thread's CPU time once {@link #finish} returned, -1 when unknown. */
