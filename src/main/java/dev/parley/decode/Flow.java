@@ -28,7 +28,8 @@ public record Flow(Transport transport, Endpoint src, Endpoint dst) {
     /** From the transport's ordinal, not its identity hash: the same on every run. */
     @Override
     public int hashCode() {
-        return ((transport == null ? 0 : transport.ordinal() + 1) * 31 + Objects.hashCode(src)) * 31 + Objects.hashCode(dst);
+        int t = transport == null ? 0 : transport.ordinal() + 1;
+        return (t * 31 + Objects.hashCode(src)) * 31 + Objects.hashCode(dst);
     }
 
     @Override
