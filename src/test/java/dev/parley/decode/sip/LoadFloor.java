@@ -31,8 +31,8 @@ import java.util.concurrent.BlockingQueue;
  * {@code --full} the correlating thread also does the model's per-message core ({@link FullSteps}, note 22).
  *
  * <pre>
- *   java -XX:+UseParallelGC -Xmx300m -Xmn120m -cp target/test-classes:target/classes dev.parley.decode.sip.LoadFloor FILE \
- *       [--scanner | --all-fields] [--full]
+ *   java -XX:+UseParallelGC -Xmx300m -Xmn120m -cp target/test-classes:target/classes \
+ *       dev.parley.decode.sip.LoadFloor FILE [--scanner | --all-fields] [--full]
  * </pre>
  */
 public final class LoadFloor {
