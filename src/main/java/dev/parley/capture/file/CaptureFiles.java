@@ -19,14 +19,35 @@ import java.util.zip.ZipException;
 public final class CaptureFiles {
     static final int GZIP_MAGIC = 0x1f8b;
     /**
-     * Files from this size on (decompressed, for gzip estimated by {@link #GZIP_RATIO}) are read ahead on a thread of
-     * their own ({@link ReadAhead}); below it the thread would cost more than the reads it takes over.
+     * Files from this size on (decompressed, for gzip estimated by {@link #GZIP_RATIO}) get a thread of their own:
+     * below it the thread would cost more than it saves.
      */
     static final long READ_AHEAD_FROM = 32L << 20;
     /** What gzip usually makes of a capture: a compressed file stands for about this many times its size. */
     public static final long GZIP_RATIO = 4;
-    /** The read-ahead's chunk: four are in use, so resident memory stays near the one 4 MiB buffer's. */
+    /** The read-ahead's chunk: four are in use, so resident memory stays near 4 MiB. */
     static final int READ_AHEAD_CHUNK = 1 << 20;
+
+    /** How a capture's bytes reach the reading thread. */
+    enum Reading {
+        /** The reading thread reads them itself: small files. */
+        IN_PLACE,
+        /** As {@link #IN_PLACE}, with a {@link PageCacheWarmer} keeping what comes next in the page cache. */
+        WARMED,
+        /** Another thread reads them, and for gzip decompresses them, into chunks ({@link ReadAhead}). */
+        AHEAD;
+
+        /**
+         * A big uncompressed file is read in place, warmed; a big gzip file ahead, where decompressing is the larger
+         * part of reading it (docs/DESIGN-NOTES.md notes 34 and 44).
+         */
+        static Reading of(boolean gzip, long sizeOnDisk) {
+            if (gzip) {
+                return sizeOnDisk >= READ_AHEAD_FROM / GZIP_RATIO ? AHEAD : IN_PLACE;
+            }
+            return sizeOnDisk >= READ_AHEAD_FROM ? WARMED : IN_PLACE;
+        }
+    }
 
     private CaptureFiles() {
     }
@@ -38,19 +59,19 @@ public final class CaptureFiles {
      * @throws IOException            when the medium fails
      */
     public static FrameSource open(Path file) throws IOException {
-        return open(file, InputWindow.DEFAULT_CAPACITY, READ_AHEAD_FROM, READ_AHEAD_CHUNK);
+        return open(file, InputWindow.DEFAULT_CAPACITY, null, READ_AHEAD_CHUNK);
     }
 
     /** {@link #open(Path)} with a chosen initial buffer size (tests use a small one to exercise buffer growth). */
     static FrameSource open(Path file, int bufferSize) throws IOException {
-        return open(file, bufferSize, Long.MAX_VALUE, READ_AHEAD_CHUNK);
+        return open(file, bufferSize, Reading.IN_PLACE, READ_AHEAD_CHUNK);
     }
 
     /**
-     * {@link #open(Path)} with a chosen buffer size, and read ahead in chunks of {@code chunk} bytes when the file is
-     * uncompressed and at least {@code readAheadFrom} bytes long (tests read small files ahead in small chunks).
+     * {@link #open(Path)} with a chosen buffer size, read the way {@code reading} says ({@link Reading#of} when null),
+     * ahead in chunks of {@code chunk} bytes (tests read small files each way, ahead in small chunks).
      */
-    static FrameSource open(Path file, int bufferSize, long readAheadFrom, int chunk) throws IOException {
+    static FrameSource open(Path file, int bufferSize, Reading reading, int chunk) throws IOException {
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -62,7 +83,7 @@ public final class CaptureFiles {
             throw new CaptureFormatException(file, "cannot be read (" + e.getMessage() + ")", e);
         }
         try {
-            FrameSource source = openChannel(file, channel, bufferSize, readAheadFrom, chunk);
+            FrameSource source = openChannel(file, channel, bufferSize, reading, chunk);
             channel = null; // owned by the source now
             return source;
         } finally {
@@ -72,7 +93,7 @@ public final class CaptureFiles {
         }
     }
 
-    private static FrameSource openChannel(Path file, FileChannel channel, int bufferSize, long readAheadFrom,
+    private static FrameSource openChannel(Path file, FileChannel channel, int bufferSize, Reading reading,
                                            int chunk) throws IOException {
         ByteBuffer head = ByteBuffer.allocate(4);
         try {
@@ -87,8 +108,8 @@ public final class CaptureFiles {
         }
         AnomalyLog anomalies = new AnomalyLog();
         boolean gzip = head.position() >= 2 && (head.getShort(0) & 0xffff) == GZIP_MAGIC;
-        // a gzip capture is read ahead from a quarter of the size: decompressing is the costlier part of reading it
-        boolean ahead = channel.size() >= (gzip ? readAheadFrom / GZIP_RATIO : readAheadFrom);
+        Reading how = reading != null ? reading : Reading.of(gzip, channel.size());
+        boolean ahead = how == Reading.AHEAD;
         List<Anomaly> atEnd = new ArrayList<>(1); // the read-ahead thread's, taken over by the reading thread
         ByteInput input;
         if (gzip) {
@@ -99,7 +120,7 @@ public final class CaptureFiles {
                 throw new CaptureFormatException(file, "gzip file with a broken header (" + e.getMessage() + ")", e);
             }
         } else {
-            input = new ChannelInput(channel);
+            input = new ChannelInput(channel, how == Reading.WARMED ? new PageCacheWarmer(file, channel.size()) : null);
         }
         InputWindow window = ahead
                 ? new InputWindow(input, new ReadAhead(input, chunk), () -> atEnd.forEach(anomalies::add))

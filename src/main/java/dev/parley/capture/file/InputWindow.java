@@ -10,7 +10,11 @@ import java.io.IOException;
  * consumed go into the next chunk's headroom, and the buffer given up goes back to be filled again.
  */
 final class InputWindow {
-    static final int DEFAULT_CAPACITY = 4 << 20;
+    /**
+     * Small enough for what the reading thread reads into it to still be in its core's cache when it parses it: 4 MiB
+     * built the synthetic capture's model about 4 % slower (docs/DESIGN-NOTES.md note 44).
+     */
+    static final int DEFAULT_CAPACITY = 256 << 10;
     /** Largest record or block accepted (256 MiB) plus room for the header that follows it. */
     static final int MAX_RECORD = 256 << 20;
     static final int MAX_CAPACITY = MAX_RECORD + 64;

@@ -8,12 +8,12 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads a {@link ByteInput} ahead of the reading thread, on a thread of its own, into chunk buffers that the
- * {@link InputWindow} takes over whole instead of copying. Why: the read system calls copy the file out of the page
- * cache, about 0.06 s of CPU for the 577 MB synthetic capture, on the reading thread, which was a big load's longer
- * thread; done here they overlap with its parsing (its CPU fell by 0.09-0.12 s a load, docs/DESIGN-NOTES.md note 34). Each chunk leaves {@link #HEADROOM} bytes free before its data, where the window
- * puts the tail of the previous chunk (a record cut at the chunk's start). A read error reaches the window with the
- * chunk it ends, after the bytes read before it. For a gzip capture the thread also decompresses, the larger part of
- * reading one. Used for big files only.
+ * {@link InputWindow} takes over whole instead of copying. Used for big gzip captures, where this thread also
+ * decompresses, the larger part of reading one (docs/DESIGN-NOTES.md note 34). A big uncompressed capture is read in
+ * place instead, its page cache warmed by a {@link PageCacheWarmer}: there the copies on another core cost more than
+ * the read system calls they take over (note 44). Each chunk leaves {@link #HEADROOM} bytes free before its data,
+ * where the window puts the tail of the previous chunk (a record cut at the chunk's start). A read error reaches the
+ * window with the chunk it ends, after the bytes read before it.
  */
 final class ReadAhead implements Closeable {
     /** Room before each chunk's data for the start of a record cut by the chunk's start. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reading ahead ({@link ReadAhead}, big files) gives the frames, offsets and anomalies that reading in place gives:
+ * Reading ahead ({@link ReadAhead}, big gzip files; here plain ones too) gives the frames, offsets and anomalies that reading in place gives:
  * records cut at every chunk boundary, records longer than the headroom, a truncated end, gzip streams whole and cut
  * short, the corpus' captures.
  */
@@ -32,7 +32,7 @@ class ReadAheadTest {
     /** The frames and anomalies of {@code file}, read ahead in {@code chunk}-byte chunks, or in place for 0. */
     private static List<Object> read(Path file, int chunk) throws IOException {
         try (FrameSource source = chunk == 0 ? CaptureFiles.open(file, InputWindow.DEFAULT_CAPACITY)
-                : CaptureFiles.open(file, InputWindow.DEFAULT_CAPACITY, 0, chunk)) {
+                : CaptureFiles.open(file, InputWindow.DEFAULT_CAPACITY, CaptureFiles.Reading.AHEAD, chunk)) {
             List<Object> out = new ArrayList<>();
             for (Frames.Copy f : Frames.readAll(source)) {
                 out.add(List.of(f.number(), f.timestampNanos(), f.fileOffset(), f.originalLength(),
@@ -169,7 +169,7 @@ class ReadAheadTest {
             pcap.record(i, 0, payload(i, 200));
         }
         Path file = Frames.write(dir, "stop.pcap", pcap.bytes());
-        FrameSource source = CaptureFiles.open(file, InputWindow.DEFAULT_CAPACITY, 0, 256);
+        FrameSource source = CaptureFiles.open(file, InputWindow.DEFAULT_CAPACITY, CaptureFiles.Reading.AHEAD, 256);
         assertThat(source.next()).isNotNull(); // the thread is now reading ahead, and blocks on its full queue
         assertThat(readAheadThreads()).isPositive();
         source.close();
