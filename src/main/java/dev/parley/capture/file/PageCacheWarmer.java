@@ -2,7 +2,6 @@ package dev.parley.capture.file;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -10,14 +9,15 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Keeps the part of a big capture just ahead of the reading thread in the page cache, so that a file not read since
- * the machine started (a capture just copied over, or evicted) is read from disk while the reading thread parses what
- * came before. It reads nothing that is cached already: a window whose pages are all resident
- * ({@link MappedByteBuffer#isLoaded}, a {@code mincore} call on a mapping that is never touched, so it adds nothing to
- * resident memory) is skipped. Why not copy the bytes for the reading thread, as {@link ReadAhead} does for gzip: when
- * the file is cached, which is the usual case, a second thread's copies cost more than the reads they take over (the
- * copies, the other core's cache, and the chunk hand-offs: docs/DESIGN-NOTES.md note 44).
- * Best effort: any failure here only stops the warming.
+ * Keeps the part of a big capture just ahead of the reading thread in the page cache, so that bytes not in it (a
+ * capture just copied over, or evicted: on the benchmark machine the kernel reclaims a file's cached pages within
+ * seconds of their last read) come from the disk while the reading thread parses what came before. A window whose
+ * pages are all resident is skipped ({@link MappedByteBuffer#isLoaded}: {@code mincore} on a mapping that is never
+ * touched, so resident memory does not grow); any other is handed to {@code /dev/null} with
+ * {@link FileChannel#transferTo} ({@code sendfile}): the kernel reads what is missing and copies nothing, where reading
+ * it into a buffer cost this thread several times the CPU (docs/DESIGN-NOTES.md note 44). Why not copy the bytes for
+ * the reading thread, as {@link ReadAhead} does for gzip: a second thread's copies cost more than the read system calls
+ * they take over. Best effort: any failure here only stops the warming.
  */
 final class PageCacheWarmer implements Closeable {
     /** The unit checked and read. */
@@ -28,6 +28,8 @@ final class PageCacheWarmer implements Closeable {
     private final Path file;
     private final long size;
     private final int window;
+    /** False in tests only: every window is handed to the kernel, resident or not. */
+    private final boolean skipResident;
     private final Thread thread;
     /** Windows checked so far (for tests). */
     private volatile long checked;
@@ -36,13 +38,14 @@ final class PageCacheWarmer implements Closeable {
     private volatile boolean closed;
 
     PageCacheWarmer(Path file, long size) {
-        this(file, size, WINDOW);
+        this(file, size, WINDOW, true);
     }
 
-    PageCacheWarmer(Path file, long size, int window) {
+    PageCacheWarmer(Path file, long size, int window, boolean skipResident) {
         this.file = file;
         this.size = size;
         this.window = window;
+        this.skipResident = skipResident;
         thread = new Thread(this::run, "parley-page-cache");
         thread.setDaemon(true);
         thread.start();
@@ -58,8 +61,8 @@ final class PageCacheWarmer implements Closeable {
     }
 
     private void run() {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer scratch = ByteBuffer.allocateDirect(1 << 20);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+             FileChannel sink = FileChannel.open(Path.of("/dev/null"), StandardOpenOption.WRITE)) {
             long next = 0; // the first window not yet checked
             while (!closed && next * window < size) {
                 if (next > readerWindow + AHEAD) {
@@ -68,14 +71,11 @@ final class PageCacheWarmer implements Closeable {
                 }
                 long at = next * window;
                 long length = Math.min(window, size - at);
-                MappedByteBuffer view = channel.map(FileChannel.MapMode.READ_ONLY, at, length);
-                if (!view.isLoaded()) {
+                if (!(skipResident && channel.map(FileChannel.MapMode.READ_ONLY, at, length).isLoaded())) {
                     for (long p = at; p < at + length && !closed; ) {
-                        scratch.clear();
-                        scratch.limit((int) Math.min(scratch.capacity(), at + length - p));
-                        int r = channel.read(scratch, p);
-                        if (r < 0) {
-                            return;
+                        long r = channel.transferTo(p, at + length - p, sink);
+                        if (r <= 0) {
+                            return; // the file shrank: nothing more to warm
                         }
                         p += r;
                     }
@@ -83,7 +83,7 @@ final class PageCacheWarmer implements Closeable {
                 checked = ++next;
             }
         } catch (IOException | RuntimeException e) {
-            // best effort: the reading thread reads what it needs itself
+            // best effort (no /dev/null, say): the reading thread reads what it needs itself
         }
     }
 

@@ -59,7 +59,7 @@ class PageCacheWarmerTest {
         int windows = PageCacheWarmer.AHEAD + 10;
         long size = (long) windows * WINDOW - 100; // the last window is not full
         Path file = Files.write(dir.resolve("plain.bin"), new byte[(int) size]);
-        PageCacheWarmer warmer = new PageCacheWarmer(file, size, WINDOW);
+        PageCacheWarmer warmer = new PageCacheWarmer(file, size, WINDOW, true);
         try {
             awaitParkedAt(warmer, PageCacheWarmer.AHEAD + 1); // windows 0 to AHEAD
             warmer.reached(3L * WINDOW + 1);
@@ -74,10 +74,28 @@ class PageCacheWarmerTest {
     }
 
     @Test
+    void windowsNotResidentAreHandedToTheKernelWhole() throws Exception {
+        int windows = PageCacheWarmer.AHEAD + 3;
+        long size = (long) windows * WINDOW - 7;
+        byte[] bytes = payload(9, (int) size);
+        Path file = Files.write(dir.resolve("plain.bin"), bytes);
+        PageCacheWarmer warmer = new PageCacheWarmer(file, size, WINDOW, false); // as if nothing were resident
+        try {
+            warmer.reached(size);
+            warmer.thread().join(TimeUnit.SECONDS.toMillis(10));
+            assertThat(warmer.thread().isAlive()).isFalse();
+            assertThat(warmer.windowsChecked()).isEqualTo(windows); // none failed: /dev/null took every window
+            assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+        } finally {
+            warmer.close();
+        }
+    }
+
+    @Test
     void closingStopsTheWarmer() throws Exception {
         long size = 40L * WINDOW;
         Path file = Files.write(dir.resolve("plain.bin"), new byte[(int) size]);
-        PageCacheWarmer warmer = new PageCacheWarmer(file, size, WINDOW);
+        PageCacheWarmer warmer = new PageCacheWarmer(file, size, WINDOW, true);
         awaitParkedAt(warmer, PageCacheWarmer.AHEAD + 1);
         warmer.close();
         warmer.thread().join(TimeUnit.SECONDS.toMillis(10));
@@ -87,7 +105,7 @@ class PageCacheWarmerTest {
 
     @Test
     void aFileGoneBeforeTheWarmerStartsOnlyStopsTheWarmer() throws Exception {
-        PageCacheWarmer warmer = new PageCacheWarmer(dir.resolve("missing.pcap"), 1 << 20, WINDOW);
+        PageCacheWarmer warmer = new PageCacheWarmer(dir.resolve("missing.pcap"), 1 << 20, WINDOW, true);
         warmer.thread().join(TimeUnit.SECONDS.toMillis(10));
         assertThat(warmer.thread().isAlive()).isFalse();
         assertThat(warmer.windowsChecked()).isZero();
