@@ -52,6 +52,22 @@ final class Frames {
         return frames;
     }
 
+    /**
+     * Everything a reader gives for {@code file} opened the way {@code reading} says (ahead in {@code chunk}-byte
+     * chunks): each frame described, then its anomalies and its end position, for comparing two ways of reading.
+     */
+    static List<String> describeAll(Path file, CaptureFiles.Reading reading, int chunk) throws IOException {
+        try (FrameSource source = CaptureFiles.open(file, InputWindow.DEFAULT_CAPACITY, reading, chunk)) {
+            List<String> out = new ArrayList<>();
+            for (Copy f : readAll(source)) {
+                out.add(f.described());
+            }
+            out.add(source.anomalies().toString());
+            out.add(Long.toString(source.position()));
+            return out;
+        }
+    }
+
     static List<Copy> readAll(Path file) throws IOException {
         try (FrameSource source = CaptureFiles.open(file)) {
             return readAll(source);

@@ -3,13 +3,9 @@ package dev.parley.capture.file;
 import static dev.parley.capture.file.PcapBytes.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.capture.FrameSource;
-import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,17 +22,6 @@ class PageCacheWarmerTest {
     @TempDir
     Path dir;
 
-    private static List<Object> read(Path file, CaptureFiles.Reading how) throws IOException {
-        try (FrameSource source = CaptureFiles.open(file, InputWindow.DEFAULT_CAPACITY, how, 4096)) {
-            List<Object> out = new ArrayList<>();
-            for (Frames.Copy f : Frames.readAll(source)) {
-                out.add(List.of(f.number(), f.timestampNanos(), f.fileOffset(), HexFormat.of().formatHex(f.data())));
-            }
-            out.add(source.anomalies().toString());
-            return out;
-        }
-    }
-
     @Test
     void warmedReadingGivesTheFramesReadInPlace() throws Exception {
         PcapBytes pcap = new PcapBytes(ByteOrder.LITTLE_ENDIAN, true, 1, 262_144);
@@ -44,9 +29,9 @@ class PageCacheWarmerTest {
             pcap.record(1_700_000_000L + i, i, payload(i, 1 + 37 * i % 1400));
         }
         Path file = Frames.write(dir, "many.pcap", pcap.bytes());
-        List<Object> inPlace = read(file, CaptureFiles.Reading.IN_PLACE);
-        assertThat(inPlace).hasSize(3001);
-        assertThat(read(file, CaptureFiles.Reading.WARMED)).isEqualTo(inPlace);
+        List<String> inPlace = Frames.describeAll(file, CaptureFiles.Reading.IN_PLACE, 4096);
+        assertThat(inPlace).hasSize(3002);
+        assertThat(Frames.describeAll(file, CaptureFiles.Reading.WARMED, 4096)).isEqualTo(inPlace);
         assertThat(CaptureFiles.Reading.of(false, CaptureFiles.READ_AHEAD_FROM)).isEqualTo(CaptureFiles.Reading.WARMED);
         assertThat(CaptureFiles.Reading.of(false, CaptureFiles.READ_AHEAD_FROM - 1))
                 .isEqualTo(CaptureFiles.Reading.IN_PLACE);

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -30,18 +29,9 @@ class ReadAheadTest {
     Path dir;
 
     /** The frames and anomalies of {@code file}, read ahead in {@code chunk}-byte chunks, or in place for 0. */
-    private static List<Object> read(Path file, int chunk) throws IOException {
-        try (FrameSource source = chunk == 0 ? CaptureFiles.open(file, InputWindow.DEFAULT_CAPACITY)
-                : CaptureFiles.open(file, InputWindow.DEFAULT_CAPACITY, CaptureFiles.Reading.AHEAD, chunk)) {
-            List<Object> out = new ArrayList<>();
-            for (Frames.Copy f : Frames.readAll(source)) {
-                out.add(List.of(f.number(), f.timestampNanos(), f.fileOffset(), f.originalLength(),
-                        HexFormat.of().formatHex(f.data())));
-            }
-            out.add(source.anomalies().toString());
-            out.add(source.position());
-            return out;
-        }
+    private static List<String> read(Path file, int chunk) throws IOException {
+        return Frames.describeAll(file, chunk == 0 ? CaptureFiles.Reading.IN_PLACE : CaptureFiles.Reading.AHEAD,
+                Math.max(chunk, 1));
     }
 
     @Test
@@ -51,7 +41,7 @@ class ReadAheadTest {
             pcap.record(1_700_000_000L + i, i, payload(i, 1 + 37 * i % 300));
         }
         Path file = Frames.write(dir, "many.pcap", pcap.bytes());
-        List<Object> inPlace = read(file, 0);
+        List<String> inPlace = read(file, 0);
         for (int chunk : new int[] {1, 2, 3, 7, 16, 61, 512, 4096}) {
             assertThat(read(file, chunk)).as("chunks of %d bytes", chunk).isEqualTo(inPlace);
         }
@@ -64,7 +54,7 @@ class ReadAheadTest {
                 .record(1, 0, payload(1, 60)).record(2, 0, big).record(3, 0, payload(2, 90))
                 .record(4, 0, payload(4, ReadAhead.HEADROOM + 1)).record(5, 0, payload(5, 10));
         Path file = Frames.write(dir, "big.pcap", pcap.bytes());
-        List<Object> inPlace = read(file, 0);
+        List<String> inPlace = read(file, 0);
         assertThat(inPlace).hasSize(5 + 2);
         for (int chunk : new int[] {1000, 4096, ReadAhead.HEADROOM, 1 << 20}) {
             assertThat(read(file, chunk)).as("chunks of %d bytes", chunk).isEqualTo(inPlace);
@@ -77,7 +67,7 @@ class ReadAheadTest {
                 .record(1, 0, payload(0, 40)).record(2, 0, payload(1, 400)).record(3, 0, payload(2, 40)).bytes();
         for (int cut = 24; cut < whole.length; cut += 5) {
             Path file = Frames.write(dir, "cut.pcap", Arrays.copyOf(whole, cut));
-            List<Object> inPlace = read(file, 0);
+            List<String> inPlace = read(file, 0);
             assertThat(read(file, 64)).as("cut at %d", cut).isEqualTo(inPlace);
         }
     }
@@ -93,11 +83,11 @@ class ReadAheadTest {
             gz.write(pcap.bytes());
         }
         byte[] whole = zipped.toByteArray();
-        List<Object> all = read(Frames.write(dir, "whole.pcap.gz", whole), 0);
+        List<String> all = read(Frames.write(dir, "whole.pcap.gz", whole), 0);
         assertThat(read(Frames.write(dir, "whole.pcap.gz", whole), 999)).isEqualTo(all);
         for (int cut : new int[] {whole.length / 3, whole.length / 2, whole.length - 9}) {
             Path file = Frames.write(dir, "cut.pcap.gz", Arrays.copyOf(whole, cut));
-            List<Object> inPlace = read(file, 0);
+            List<String> inPlace = read(file, 0);
             assertThat(inPlace.get(inPlace.size() - 2).toString()).contains("capture.gzip.truncated");
             assertThat(read(file, 999)).as("cut at %d", cut).isEqualTo(inPlace);
         }
