@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * they take over. Best effort: any failure here only stops the warming.
  */
 final class PageCacheWarmer implements Closeable {
-    /** The unit checked and read. */
+    /** The unit checked and handed to the kernel. */
     static final int WINDOW = 8 << 20;
     /** How far ahead of the reading thread the cache is kept warm, in windows. */
     static final int AHEAD = 4;
