@@ -3,7 +3,6 @@ package dev.parley.capture.file;
 import static dev.parley.capture.file.PcapBytes.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,11 +23,7 @@ class PageCacheWarmerTest {
 
     @Test
     void warmedReadingGivesTheFramesReadInPlace() throws Exception {
-        PcapBytes pcap = new PcapBytes(ByteOrder.LITTLE_ENDIAN, true, 1, 262_144);
-        for (int i = 0; i < 3000; i++) {
-            pcap.record(1_700_000_000L + i, i, payload(i, 1 + 37 * i % 1400));
-        }
-        Path file = Frames.write(dir, "many.pcap", pcap.bytes());
+        Path file = Frames.write(dir, "many.pcap", PcapBytes.unevenRecords(3000, 1400));
         List<String> inPlace = Frames.describeAll(file, CaptureFiles.Reading.IN_PLACE, 4096);
         assertThat(inPlace).hasSize(3002);
         assertThat(Frames.describeAll(file, CaptureFiles.Reading.WARMED, 4096)).isEqualTo(inPlace);

@@ -49,6 +49,18 @@ final class PcapBytes {
         return out.toByteArray();
     }
 
+    /**
+     * A little-endian nanosecond file of {@code count} records, one a second, of 1 to {@code maxLength} bytes in an
+     * uneven pattern, so that records fall across every kind of buffer or chunk boundary.
+     */
+    static byte[] unevenRecords(int count, int maxLength) {
+        PcapBytes pcap = new PcapBytes(ByteOrder.LITTLE_ENDIAN, true, 1, 262_144);
+        for (int i = 0; i < count; i++) {
+            pcap.record(1_700_000_000L + i, i, payload(i, 1 + 37 * i % maxLength));
+        }
+        return pcap.bytes();
+    }
+
     /** {@code n} bytes counting up from {@code first}, so every payload is recognisable. */
     static byte[] payload(int first, int n) {
         byte[] b = new byte[n];

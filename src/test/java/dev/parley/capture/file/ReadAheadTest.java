@@ -36,11 +36,7 @@ class ReadAheadTest {
 
     @Test
     void recordsCutAtEveryChunkBoundaryReadAlike() throws Exception {
-        PcapBytes pcap = new PcapBytes(ByteOrder.LITTLE_ENDIAN, true, 1, 262_144);
-        for (int i = 0; i < 40; i++) {
-            pcap.record(1_700_000_000L + i, i, payload(i, 1 + 37 * i % 300));
-        }
-        Path file = Frames.write(dir, "many.pcap", pcap.bytes());
+        Path file = Frames.write(dir, "many.pcap", PcapBytes.unevenRecords(40, 300));
         List<String> inPlace = read(file, 0);
         for (int chunk : new int[] {1, 2, 3, 7, 16, 61, 512, 4096}) {
             assertThat(read(file, chunk)).as("chunks of %d bytes", chunk).isEqualTo(inPlace);
