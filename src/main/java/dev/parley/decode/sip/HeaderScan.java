@@ -344,7 +344,14 @@ final class HeaderScan {
                     header(id, valueStart, valueEnd, folded);
                 }
                 id = Names.OTHER;
-                if (Names.mayBeSummaryHeader(c)) {
+                long usual = p + 16 <= a.length ? UsualHeaderLines.of(a, p) : UsualHeaderLines.UNKNOWN;
+                int nameAndColon = (int) usual & 0xff;
+                if (usual != UsualHeaderLines.UNKNOWN && nameAndColon <= e - p) {
+                    id = (int) (usual >>> 8);
+                    valueStart = p + nameAndColon;
+                    valueEnd = e;
+                    folded = false;
+                } else if (Names.mayBeSummaryHeader(c)) {
                     int colon = StartLine.indexOf(a, (byte) ':', p + 1, e, e);
                     if (colon < e) {
                         int nameEnd = colon;

@@ -95,6 +95,9 @@ final class Names {
     }
 
     static String transport(byte[] a, int s, int e) {
+        if (e - s == 3 && a[s] == 'U' && a[s + 1] == 'D' && a[s + 2] == 'P') {
+            return "UDP"; // most Vias, without the table's lookup (the same constant as TRANSPORTS[0])
+        }
         int i = TRANSPORT_TABLE.find(a, s, e - s);
         if (i >= 0) {
             return TRANSPORTS[i];
