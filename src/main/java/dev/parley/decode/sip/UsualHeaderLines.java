@@ -9,7 +9,8 @@ import java.nio.ByteOrder;
  * colon right after the name), told by comparing the line's first one or two eight-byte words with each candidate
  * for its first byte. Such a line needs no search for its colon and no name lookup; any other line (another case, a
  * space before the colon, a compact form, a name we do not know) is left to {@link HeaderScan}'s general path, which
- * gives the same answer for these lines, only slower.
+ * gives the same answer for these lines, only slower. The name lookups were a tenth of the reading thread's samples
+ * (docs/DESIGN-NOTES.md note 46).
  */
 final class UsualHeaderLines {
     /** Not a usual line: take the general path. */
