@@ -312,9 +312,10 @@ final class HeaderScan {
     }
 
     /**
-     * Walks the header lines from {@code p}; returns the body start, or -1 when there is no blank line. Only lines
-     * whose name starts like a summary header are looked at further; all others (and their continuation lines,
-     * and lines without a colon) are skipped once their end is found.
+     * Walks the header lines from {@code p}; returns the body start, or -1 when there is no blank line. A line
+     * written the usual way is told by its first words ({@link UsualHeaderLines}); of the others, only lines whose
+     * name starts like a summary header are looked at further; all others (and their continuation lines, and lines
+     * without a colon) are skipped once their end is found.
      */
     private int headers(int p) {
         int id = Names.OTHER; // the header being read, OTHER when it is one to skip
