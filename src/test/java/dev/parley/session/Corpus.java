@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Assumptions;
  * The third-party corpus (../shared/corpus). CI gives its path in the system property {@code parley.corpus}; then a
  * missing folder fails the tests. Without the property the tests look beside the project and skip, saying why.
  */
-final class Corpus {
+public final class Corpus {
     private Corpus() {
     }
 
-    static Path root() {
+    public static Path root() {
         String given = System.getProperty("parley.corpus", "");
         if (!given.isBlank()) {
             Path p = Path.of(given);
@@ -27,7 +27,7 @@ final class Corpus {
         return beside;
     }
 
-    static Path path(String relative) {
+    public static Path path(String relative) {
         return root().resolve(relative);
     }
 }
